@@ -1,0 +1,28 @@
+// The validated briefing: what every stage after validate reads. Built only by validate.ts.
+import type { BriefingFile, ChartDefinition, DataPoint, Source, Table } from './schema.js';
+import type { InputFile } from './load.js';
+
+export type { ChartDefinition, DataPoint, Source, Table, Unit } from './schema.js';
+
+export interface Section {
+  id: string;
+  title: string;
+  /** Display path of the Markdown file, for diagnostics. */
+  file: string;
+  markdown: string;
+}
+
+export type BriefingMeta = Omit<BriefingFile, 'sections'>;
+
+export interface Briefing {
+  id: string;
+  dir: string;
+  meta: BriefingMeta;
+  sections: Section[];
+  dataPoints: DataPoint[];
+  sources: Source[];
+  sourcesEditorialNote?: string;
+  tables: Table[];
+  charts: ChartDefinition[];
+  inputs: InputFile[];
+}
