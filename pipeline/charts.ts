@@ -63,9 +63,12 @@ async function renderSvg(chart: ChartDefinition, spec: ReturnType<typeof compile
   }
 }
 
-/** Vega's SVG carries the description as aria-label; give it an id namespace so several charts can share a page. */
+/** Prefix Vega's element ids (clip paths, gradients) with the chart id, so several charts can share a page. */
 function labelSvg(svg: string, id: string): string {
-  return svg.replace(/<svg /, `<svg data-chart="${id}" `).replace(/\s*xmlns:xlink="[^"]*"/, '');
+  return svg
+    .replace(/<svg /, `<svg data-chart="${id}" aria-hidden="true" `)
+    .replace(/\sid="([^"]+)"/g, ` id="${id}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${id}-$1)`);
 }
 
 function svgSize(svg: string): { width: number; height: number } {

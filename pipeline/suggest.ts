@@ -3,6 +3,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
+    // A key typed without its year or suffix ("mckinsey" for "mckinsey-2024") is a near miss too.
+    if (word.length >= 4 && candidate.toLowerCase().startsWith(word.toLowerCase())) return candidate;
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

@@ -27,6 +27,10 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
   const sources = sourcesFile?.sources ?? [];
   const sourcesByKey = new Map(sources.map((s) => [s.key, s]));
   const dataPointsById = new Map(dataPoints.map((p) => [p.id, p]));
+  // References are checked against the ids a file declares even when some of its entries are malformed,
+  // and not at all when the file itself could not be read, so one mistake does not cascade into dozens.
+  const sourceKeys = declaredIds(loaded.sources, 'sources', 'key');
+  const dataPointIds = declaredIds(loaded.dataPoints, 'dataPoints', 'id');
 
   checkUnique('data point', dataPoints.map((p, i) => [p.id, loaded.dataPoints!, ['dataPoints', i, 'id']]), report);
   checkUnique('source', sources.map((s, i) => [s.key, loaded.sources!, ['sources', i, 'key']]), report);
@@ -34,25 +38,28 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
   checkUnique('chart', charts.flatMap(({ yaml, chart }) => (chart ? [[chart.id, yaml, ['id']]] : [])), report);
   if (meta) checkUnique('section', meta.sections.map((s, i) => [s.id, loaded.briefing!, ['sections', i, 'id']]), report);
 
-  if (pointsFile) checkDataPoints(dataPoints, loaded.dataPoints!, sourcesByKey, report);
+  if (pointsFile) checkDataPoints(dataPoints, loaded.dataPoints!, sourceKeys, report);
   for (const { yaml, table } of tables) if (table) checkTable(table, yaml, report);
   for (const { yaml, chart } of charts) {
-    if (chart) checkChart(chart, yaml, dataPointsById, sourcesByKey, report);
+    if (chart) checkChart(chart, yaml, { dataPointIds, dataPointsById: pointsFile ? dataPointsById : undefined, sourcesByKey }, report);
   }
 
   const sections = meta ? sectionsOf(meta, loaded.sections) : [];
+  // "Never placed" and "never cited" are only meaningful when every section could be read.
+  const narrativeComplete = meta !== undefined && sections.length === meta.sections.length;
   const cited = new Set<string>();
-  if (sourcesFile) {
-    checkNarrative(sections, {
-      sourceKeys: new Set(sourcesByKey.keys()),
-      dataPointIds: new Set(dataPointsById.keys()),
-      figures: { chart: charts.flatMap(({ chart }) => (chart ? [chart.id] : [])), table: tables.flatMap(({ table }) => (table ? [table.id] : [])) },
-      figureFiles: {
-        chart: new Map(charts.flatMap(({ yaml, chart }) => (chart ? [[chart.id, yaml] as const] : []))),
-        table: new Map(tables.flatMap(({ yaml, table }) => (table ? [[table.id, yaml] as const] : []))),
-      },
-      cited,
-    }, report);
+  checkNarrative(sections, {
+    sourceKeys,
+    dataPointIds,
+    figures: { chart: charts.flatMap(({ chart }) => (chart ? [chart.id] : [])), table: tables.flatMap(({ table }) => (table ? [table.id] : [])) },
+    figureFiles: {
+      chart: new Map(charts.flatMap(({ yaml, chart }) => (chart ? [[chart.id, yaml] as const] : []))),
+      table: new Map(tables.flatMap(({ yaml, table }) => (table ? [[table.id, yaml] as const] : []))),
+    },
+    cited,
+    complete: narrativeComplete,
+  }, report);
+  if (sourcesFile && pointsFile && narrativeComplete) {
     sources.forEach((source, i) => {
       const usedByData = dataPoints.some((p) => p.source === source.key);
       if (!cited.has(source.key) && !usedByData) {
@@ -82,10 +89,28 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
 
 type Report = (d: Diagnostic) => void;
 
+/** The string ids a YAML list declares, or undefined when the file could not be parsed at all. */
+function declaredIds(yaml: YamlSource | undefined, list: string, idField: string): ReadonlySet<string> | undefined {
+  if (!yaml) return undefined;
+  const items = (yaml.value as Record<string, unknown> | null)?.[list];
+  if (!Array.isArray(items)) return new Set();
+  return new Set(items.map((item) => (item as Record<string, unknown> | null)?.[idField]).filter((id): id is string => typeof id === 'string'));
+}
+
 function checkShape<S extends z.ZodType>(yaml: YamlSource | undefined, schema: S, report: Report): z.output<S> | undefined {
   if (!yaml) return undefined;
   const result = schema.safeParse(yaml.value, { reportInput: true });
   if (result.success) return result.data;
+  // A misspelt field shows once, as unknown with its suggestion, not again as the real one missing.
+  const suggested = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+    for (const key of issue.keys) {
+      const suggestion = closest(key, knownKeys(schema, path));
+      if (suggestion) suggested.add([...path, suggestion].join('.'));
+    }
+  }
   for (const issue of result.error.issues) {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
     const field = String(path.filter((p) => typeof p === 'string').at(-1) ?? '(top level)');
@@ -96,7 +121,8 @@ function checkShape<S extends z.ZodType>(yaml: YamlSource | undefined, schema: S
         const suggestion = closest(key, known);
         report(diagnostic('BP103', at([...path, key], 'key'), { field: key, ...(suggestion ? { suggestion } : {}) }));
       }
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    } else if (issue.input === undefined && issue.code !== 'custom') {
+      if (suggested.has(path.join('.'))) continue;
       report(diagnostic('BP101', at(path.slice(0, -1), 'key'), { field }));
     } else if (issue.code === 'invalid_type') {
       report(diagnostic('BP102', at(path), { field, expected: describeExpected(issue.expected), actual: describeValue(issue.input) }));
@@ -145,11 +171,11 @@ function checkUnique(kind: string, entries: [string, YamlSource, PathSegment[]][
   }
 }
 
-function checkDataPoints(points: DataPoint[], yaml: YamlSource, sourcesByKey: ReadonlyMap<string, Source>, report: Report) {
+function checkDataPoints(points: DataPoint[], yaml: YamlSource, sourceKeys: ReadonlySet<string> | undefined, report: Report) {
   points.forEach((point, i) => {
     const at = (field: string) => ({ file: yaml.file, ...yaml.locate(['dataPoints', i, ...field.split('.')]) });
-    if (!sourcesByKey.has(point.source)) {
-      const suggestion = closest(point.source, sourcesByKey.keys());
+    if (sourceKeys && !sourceKeys.has(point.source)) {
+      const suggestion = closest(point.source, sourceKeys);
       report(diagnostic('BP301', at('source'), { id: point.id, key: point.source, ...(suggestion ? { suggestion } : {}) }));
     }
     if (point.unit === 'percent' && (point.value < 0 || point.value > 100)) report(diagnostic('BP302', at('value'), { id: point.id, value: point.value }));
@@ -175,18 +201,29 @@ function checkTable(table: Table, yaml: YamlSource, report: Report) {
   });
 }
 
-function checkChart(chart: ChartDefinition, yaml: YamlSource, dataPointsById: ReadonlyMap<string, DataPoint>, sourcesByKey: ReadonlyMap<string, Source>, report: Report) {
+interface ChartContext {
+  dataPointIds: ReadonlySet<string> | undefined;
+  /** Undefined when data-points.yaml has errors: the chart cannot be compiled with its data then. */
+  dataPointsById: ReadonlyMap<string, DataPoint> | undefined;
+  sourcesByKey: ReadonlyMap<string, Source>;
+}
+
+function checkChart(chart: ChartDefinition, yaml: YamlSource, { dataPointIds, dataPointsById, sourcesByKey }: ChartContext, report: Report) {
   const at = (path: PathSegment[], want?: 'key' | 'value') => ({ file: yaml.file, ...yaml.locate(path, want) });
+  const unknown = (id: string) => dataPointIds !== undefined && !dataPointIds.has(id);
+  const suggest = (id: string) => {
+    const suggestion = dataPointIds && closest(id, dataPointIds);
+    return suggestion ? { suggestion } : {};
+  };
   let complete = true;
   chart.dataPoints.forEach((id, i) => {
-    if (dataPointsById.has(id)) return;
+    if (!unknown(id)) return;
     complete = false;
-    const suggestion = closest(id, dataPointsById.keys());
-    report(diagnostic('BP304', at(['dataPoints', i]), { id, ...(suggestion ? { suggestion } : {}) }));
+    report(diagnostic('BP304', at(['dataPoints', i]), { id, ...suggest(id) }));
   });
   for (const field of ['title', 'caption', 'alt'] as const) {
     for (const ref of scanDataPointRefs(chart[field])) {
-      if (!dataPointsById.has(ref.id)) report(diagnostic('BP304', at([field]), { id: ref.id }));
+      if (unknown(ref.id)) report(diagnostic('BP304', at([field]), { id: ref.id, ...suggest(ref.id) }));
     }
   }
   if ('data' in chart.spec) {
@@ -197,7 +234,7 @@ function checkChart(chart: ChartDefinition, yaml: YamlSource, dataPointsById: Re
   for (const { field, path } of encodedFields(chart.spec, ['spec'])) {
     if (!known.has(field)) report(diagnostic('BP402', at(path), { chart: chart.id, field }));
   }
-  if (!complete) return;
+  if (!complete || !dataPointsById) return;
   try {
     compileChart(buildVegaLiteSpec(chart, chartRows(chart, dataPointsById, sourcesByKey), dataPointsById));
   } catch (error) {
@@ -237,11 +274,12 @@ function sectionsOf(meta: BriefingFile, markdown: ReadonlyMap<string, MarkdownSo
 }
 
 interface NarrativeContext {
-  sourceKeys: ReadonlySet<string>;
-  dataPointIds: ReadonlySet<string>;
+  sourceKeys: ReadonlySet<string> | undefined;
+  dataPointIds: ReadonlySet<string> | undefined;
   figures: Record<'chart' | 'table', string[]>;
   figureFiles: Record<'chart' | 'table', ReadonlyMap<string, YamlSource>>;
   cited: Set<string>;
+  complete: boolean;
 }
 
 function checkNarrative(sections: Section[], context: NarrativeContext, report: Report) {
@@ -250,12 +288,12 @@ function checkNarrative(sections: Section[], context: NarrativeContext, report: 
     const at = (offset: number) => ({ file: section.file, ...positionAt(section.markdown, offset) });
     for (const citation of scanCitations(section.markdown)) {
       context.cited.add(citation.key);
-      if (context.sourceKeys.has(citation.key)) continue;
+      if (!context.sourceKeys || context.sourceKeys.has(citation.key)) continue;
       const suggestion = closest(citation.key, context.sourceKeys);
       report(diagnostic('BP201', at(citation.offset), { key: citation.key, ...(suggestion ? { suggestion } : {}) }));
     }
     for (const ref of scanDataPointRefs(section.markdown)) {
-      if (context.dataPointIds.has(ref.id)) continue;
+      if (!context.dataPointIds || context.dataPointIds.has(ref.id)) continue;
       const suggestion = closest(ref.id, context.dataPointIds);
       report(diagnostic('BP304', at(ref.offset), { id: ref.id, ...(suggestion ? { suggestion } : {}) }));
     }
@@ -270,6 +308,7 @@ function checkNarrative(sections: Section[], context: NarrativeContext, report: 
       placed[directive.kind].add(directive.id);
     }
   }
+  if (!context.complete) return;
   for (const kind of ['chart', 'table'] as const) {
     for (const id of context.figures[kind]) {
       const yaml = context.figureFiles[kind].get(id);

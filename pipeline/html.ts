@@ -1,0 +1,138 @@
+// Stage 4, html: the validated briefing and its rendered charts → one self-contained HTML file
+// (inline CSS, inline SVG, embedded fonts, no script, no request). The PDF stage prints this same file.
+import Handlebars from 'handlebars';
+import type { Briefing, DataPoint } from './briefing.js';
+import type { RenderedChart } from './charts.js';
+import type { Templates } from './templates.js';
+import { citationOrder, formatValue, interpolateDataPoints } from './narrative.js';
+import { createNarrativeRenderer } from './markdown.js';
+import { formatBriefingDate } from './dates.js';
+
+export type PageSize = 'a4' | 'letter';
+
+export interface HtmlInput {
+  briefing: Briefing;
+  charts: RenderedChart[];
+  templates: Templates;
+  fontCss: string;
+  pageSize: PageSize;
+  toolVersion: string;
+}
+
+export function renderHtml({ briefing, charts, templates, fontCss, pageSize, toolVersion }: HtmlInput): string {
+  const handlebars = Handlebars.create();
+  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
+  const compileOptions = { strict: true, noEscape: false } as const;
+  const partial = (name: string) => handlebars.compile(templates.partials[name] ?? '', compileOptions);
+  const figureTemplate = partial('figure');
+  const tableTemplate = partial('table');
+
+  const { meta } = briefing;
+  const dataPointsById = new Map(briefing.dataPoints.map((p) => [p.id, p]));
+  const sourceNumbers = numberSources(briefing);
+  const chartsById = new Map(charts.map((c) => [c.id, c]));
+  const tablesById = new Map(briefing.tables.map((t) => [t.id, t]));
+  const figureNumbers = { chart: 0, table: 0 };
+  const citations: { key: string; anchorId: string; section: string }[] = [];
+  let currentSection = '';
+
+  const narrative = createNarrativeRenderer({
+    sourceNumbers,
+    dataPointsById,
+    onCitation: (key, anchorId) => citations.push({ key, anchorId, section: currentSection }),
+    renderPlacement(kind, id) {
+      const number = ++figureNumbers[kind];
+      if (kind === 'chart') {
+        const chart = chartsById.get(id)!;
+        return figureTemplate({ anchor: `figure-${id}`, number, title: chart.title, alt: chart.alt, caption: chart.caption, svg: chart.svg, rows: chart.rows });
+      }
+      const table = tablesById.get(id)!;
+      return tableTemplate({
+        anchor: `table-${id}`,
+        number,
+        title: table.title,
+        caption: table.caption,
+        columns: table.columns,
+        rows: table.rows.map((row) => table.columns.map((c) => ({ label: c.label, value: row[c.id] ?? '' }))),
+      });
+    },
+  });
+
+  const sections = briefing.sections.map((section, i) => {
+    currentSection = `${i + 1} ${section.title}`;
+    return { number: i + 1, anchor: `section-${section.id}`, title: section.title, html: narrative.render(section.markdown) };
+  });
+
+  const documentTitle = `${meta.title}: ${meta.subtitle}`;
+  const layout = handlebars.compile(templates.layout, compileOptions);
+  return layout({
+    lang: meta.language,
+    documentTitle,
+    title: meta.title,
+    subtitle: meta.subtitle,
+    description: meta.summary,
+    author: meta.author ?? '',
+    keywords: meta.keywords.join(', '),
+    toolVersion,
+    briefingId: briefing.id,
+    dateLabel: formatBriefingDate(meta.date),
+    audience: meta.audience,
+    classification: meta.classification,
+    summary: interpolateDataPoints(meta.summary, dataPointsById),
+    fontCss,
+    css: templates.css,
+    pageCss: pageCss(pageSize, documentTitle, meta.classification),
+    keyFigures: briefing.dataPoints.map((point) => keyFigure(point, briefing, sourceNumbers)),
+    toc: sections.map(({ number, anchor, title }) => ({ number, anchor, title })),
+    sections,
+    sources: [...briefing.sources]
+      .sort((a, b) => sourceNumbers.get(a.key)! - sourceNumbers.get(b.key)!)
+      .map((source) => ({
+        number: sourceNumbers.get(source.key),
+        publisher: source.publisher,
+        year: source.year,
+        title: source.title ?? '',
+        url: source.url ?? '',
+        backlinks: firstCitationPerSection(citations.filter((c) => c.key === source.key)),
+      })),
+    sourcesNote: briefing.sourcesEditorialNote ?? '',
+  });
+}
+
+/** Numbers in order of first citation; sources only data points use come after, in file order. */
+export function numberSources(briefing: Briefing): Map<string, number> {
+  const order = citationOrder(briefing.sections);
+  for (const source of briefing.sources) if (!order.includes(source.key)) order.push(source.key);
+  return new Map(order.map((key, i) => [key, i + 1]));
+}
+
+function keyFigure(point: DataPoint, briefing: Briefing, sourceNumbers: ReadonlyMap<string, number>) {
+  const source = briefing.sources.find((s) => s.key === point.source)!;
+  return {
+    value: formatValue(point),
+    qualifier: point.qualifier ?? '',
+    label: point.label,
+    period: point.period.label,
+    publisher: source.publisher,
+    year: source.year,
+    sourceNumber: sourceNumbers.get(source.key),
+  };
+}
+
+function firstCitationPerSection(citations: { anchorId: string; section: string }[]) {
+  const seen = new Set<string>();
+  return citations.filter((c) => !seen.has(c.section) && seen.add(c.section));
+}
+
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, ' ')}"`;
+
+/** Page size and the running footer, as @page margin boxes (no footer on the cover). */
+function pageCss(pageSize: PageSize, title: string, classification: string): string {
+  const small = 'font-family: "IBM Plex Sans", sans-serif; font-size: 7.5pt; color: #5b6675;';
+  return `@page { size: ${pageSize === 'letter' ? 'letter' : 'A4'}; margin: 20mm 20mm 22mm;
+  @top-left { content: ${cssString(title)}; ${small} }
+  @bottom-left { content: ${cssString(classification)}; ${small} text-transform: uppercase; letter-spacing: 0.08em; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${small} }
+}
+@page cover { margin: 0; @top-left { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }`;
+}
