@@ -63,12 +63,20 @@ async function renderSvg(chart: ChartDefinition, spec: ReturnType<typeof compile
   }
 }
 
-/** Prefix Vega's element ids (clip paths, gradients) with the chart id, so several charts can share a page. */
+/**
+ * Vega numbers clip paths and gradients with a process-wide counter; renumber them per chart, prefixed with
+ * its id, so several charts can share a page and the same chart always gives the same SVG.
+ */
 function labelSvg(svg: string, id: string): string {
+  const renamed = new Map<string, string>();
+  const rename = (old: string) => {
+    if (!renamed.has(old)) renamed.set(old, `${id}-${renamed.size + 1}`);
+    return renamed.get(old)!;
+  };
   return svg
     .replace(/<svg /, `<svg data-chart="${id}" aria-hidden="true" `)
-    .replace(/\sid="([^"]+)"/g, ` id="${id}-$1"`)
-    .replace(/url\(#([^)]+)\)/g, `url(#${id}-$1)`);
+    .replace(/\sid="([^"]+)"/g, (_, old: string) => ` id="${rename(old)}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, old: string) => `url(#${rename(old)})`);
 }
 
 function svgSize(svg: string): { width: number; height: number } {

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer';
+import { findBrowser, launchBrowser } from '../pipeline/browser.js';
+import { renderCharts } from '../pipeline/charts.js';
+import { fontFaceCss } from '../pipeline/fonts.js';
+import { renderHtml } from '../pipeline/html.js';
+import { renderPdf } from '../pipeline/pdf.js';
+import { setPdfInfo } from '../pipeline/pdf-info.js';
+import { loadTemplates } from '../pipeline/templates.js';
+import { loadDefaultBriefing } from './support/default-briefing.js';
+import { pdfFonts, pdfInfo, pdfPages, qpdfCheck, writeTemp } from './support/pdf-tools.js';
+
+let browser: Browser;
+let pdfPath: string;
+let pdf: Uint8Array;
+const info = { title: 'AI Security Engineer, MLSecOps, and AI Governance: Cybersecurity Workforce Trends (2024)', author: 'briefpress', subject: 'Workforce trends', keywords: ['AI security', 'MLSecOps'], creator: 'briefpress test', date: new Date(Date.UTC(2024, 0, 1)) };
+
+async function print(pageSize: 'a4' | 'letter') {
+  const briefing = await loadDefaultBriefing();
+  const html = renderHtml({ briefing, charts: await renderCharts(briefing), templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize, toolVersion: 'test' });
+  return renderPdf({ html, browser, pageSize, info });
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser(await findBrowser());
+  pdf = await print('a4');
+  pdfPath = writeTemp('briefing.pdf', pdf);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('pdf', () => {
+  it('is a valid, tagged A4 PDF with the briefing title and metadata', () => {
+    expect(qpdfCheck(pdfPath)).toContain('No syntax or stream encoding errors');
+    const meta = pdfInfo(pdfPath);
+    expect(meta.Title).toBe(info.title);
+    expect(meta.Author).toBe('briefpress');
+    expect(meta.Subject).toBe('Workforce trends');
+    expect(meta.Keywords).toBe('AI security, MLSecOps');
+    expect(meta.Tagged).toBe('yes');
+    expect(meta.CreationDate).toContain('2024');
+    expect(meta['Page size']).toContain('(A4)');
+    expect(Number(meta.Pages)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('embeds every font', () => {
+    const fonts = pdfFonts(pdfPath);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    expect(fonts.some((f) => f.name.includes('IBMPlexSans'))).toBe(true);
+  });
+
+  it('numbers every page but the cover "Page X of Y"', () => {
+    const pages = pdfPages(pdfPath);
+    expect(pages[0]).not.toMatch(/Page \d+ of/);
+    pages.slice(1).forEach((page, i) => expect(page).toContain(`Page ${i + 2} of ${pages.length}`));
+  });
+
+  it('has bookmarks for the sections', () => {
+    expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/Outlines \d+ 0 R/);
+  });
+
+  it('prints Letter when asked', async () => {
+    const letter = writeTemp('letter.pdf', await print('letter'));
+    expect(pdfInfo(letter)['Page size']).toContain('(letter)');
+  });
+});
+
+describe('pdf-info', () => {
+  it('replaces the Info dictionary in place and keeps the file valid', () => {
+    const again = setPdfInfo(pdf, { ...info, title: 'Ünïcode title – with a dash', keywords: [] });
+    const path = writeTemp('again.pdf', again);
+    expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+    expect(pdfInfo(path).Title).toBe('Ünïcode title – with a dash');
+    expect(Buffer.from(again).toString('latin1').match(/\/CreationDate/g)).toHaveLength(1);
+  });
+
+  it('gives the same bytes for the same input', () => {
+    expect(Buffer.compare(Buffer.from(setPdfInfo(pdf, info)), Buffer.from(setPdfInfo(pdf, info)))).toBe(0);
+  });
+});
