@@ -23,13 +23,15 @@ const theme = {
   font: CHART_FONT,
   background: 'white',
   padding: 8,
-  view: { stroke: null, continuousWidth: 420, continuousHeight: 220, discreteWidth: { step: 80 } },
+  view: { stroke: null, continuousWidth: 440, continuousHeight: 200, discreteWidth: { step: 70 }, discreteHeight: { step: 40 } },
   axis: {
     labelFont: CHART_FONT, titleFont: CHART_FONT, labelFontSize: 11, titleFontSize: 11, titleFontWeight: 500,
     labelColor: MUTED, titleColor: MUTED, domainColor: '#9aa4b1', tickColor: '#9aa4b1', gridColor: GRID,
   },
-  axisX: { grid: false, labelAngle: 0 },
-  axisY: { domain: false, ticks: false, tickCount: 5 },
+  axisX: { labelAngle: 0, tickCount: 5 },
+  axisY: { tickCount: 5 },
+  axisBand: { grid: false, domain: true, ticks: false, labelPadding: 6, labelFontSize: 11, labelColor: INK },
+  axisQuantitative: { domain: false, ticks: false, gridColor: GRID },
   legend: { labelFont: CHART_FONT, titleFont: CHART_FONT },
   range: { category: PALETTE },
   mark: { color: ACCENT },
@@ -51,18 +53,23 @@ export function chartRows(chart: ChartDefinition, dataPointsById: ReadonlyMap<st
   });
 }
 
-/** Bars get their value printed on them, as the source states it, so readers need not estimate from the axis. */
+/**
+ * Bars get their value printed at their end, as the source states it ("5.98%"), so readers need not estimate
+ * from the axis: above a vertical bar, right of a horizontal one.
+ */
 function withValueLabels(spec: Record<string, unknown>): Record<string, unknown> {
   const mark = spec.mark as { type?: string } | string | undefined;
   const type = typeof mark === 'string' ? mark : mark?.type;
   if (type !== 'bar' || !spec.encoding) return spec;
   const { mark: _mark, encoding, ...rest } = spec;
+  const horizontal = ((encoding as Record<string, { type?: string }>).x?.type) === 'quantitative';
+  const label = horizontal ? { align: 'left', baseline: 'middle', dx: 5 } : { baseline: 'bottom', dy: -4 };
   return {
     ...rest,
     encoding,
     layer: [
       { mark },
-      { mark: { type: 'text', dy: -8, fontWeight: 600 }, encoding: { text: { field: 'formatted', type: 'nominal' } } },
+      { mark: { type: 'text', fontWeight: 600, ...label }, encoding: { text: { field: 'formatted', type: 'nominal' } } },
     ],
   };
 }

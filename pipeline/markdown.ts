@@ -84,5 +84,7 @@ export function createNarrativeRenderer(context: NarrativeContext): NarrativeRen
       image: ({ text }: Tokens.Image) => escapeHtml(text),
     },
   });
-  return { render: (markdown) => marked.parse(markdown) as string };
+  // A citation number sits right after the word it supports, as superscripts do; authors write a space
+  // (or a line break) before [@key] as pandoc lets them.
+  return { render: (markdown) => marked.parse(markdown.replace(/(\S)[ \t]*(?:\n[ \t]*)?(?=\[@)/g, '$1')) as string };
 }

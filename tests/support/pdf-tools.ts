@@ -7,7 +7,7 @@ import { join } from 'node:path';
 const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 export function pdfText(path: string): string {
-  return run('pdftotext', ['-layout', path, '-']);
+  return run('pdftotext', [path, '-']);
 }
 
 export function pdfInfo(path: string): Record<string, string> {
