@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import type { Briefing, DataPoint } from './briefing.js';
 import type { RenderedChart } from './charts.js';
 import type { Templates } from './templates.js';
-import { citationOrder, formatValue, interpolateDataPoints } from './narrative.js';
+import { formatValue, interpolateDataPoints, numberSources } from './narrative.js';
 import { createNarrativeRenderer } from './markdown.js';
 import { formatBriefingDate } from './dates.js';
 
@@ -97,13 +97,6 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
       })),
     sourcesNote: briefing.sourcesEditorialNote ?? '',
   });
-}
-
-/** Numbers in order of first citation; sources only data points use come after, in file order. */
-export function numberSources(briefing: Briefing): Map<string, number> {
-  const order = citationOrder(briefing.sections);
-  for (const source of briefing.sources) if (!order.includes(source.key)) order.push(source.key);
-  return new Map(order.map((key, i) => [key, i + 1]));
 }
 
 function keyFigure(point: DataPoint, briefing: Briefing, sourceNumbers: ReadonlyMap<string, number>) {

@@ -2,7 +2,7 @@
 //   [@key] or [@a; @b]   a citation, pandoc style, numbered in order of first use
 //   {{dp:id}}            a data point's formatted value, so prose cannot drift from the data
 //   ::chart[id] ::table[id]   a figure or table placed on a line of its own
-import type { DataPoint, Section } from './briefing.js';
+import type { Briefing, DataPoint, Section } from './briefing.js';
 
 export const CITATION_GROUP = /\[(@[^\]\s;]+(?:\s*;\s*@[^\]\s;]+)*)\]/g;
 export const DATA_POINT_REF = /\{\{dp:([^}]*)\}\}/g;
@@ -50,6 +50,13 @@ export function citationOrder(sections: readonly Section[]): string[] {
     for (const { key } of scanCitations(section.markdown)) if (!order.includes(key)) order.push(key);
   }
   return order;
+}
+
+/** Numbers in order of first citation; sources only data points use come after, in file order. */
+export function numberSources(briefing: Briefing): Map<string, number> {
+  const order = citationOrder(briefing.sections);
+  for (const source of briefing.sources) if (!order.includes(source.key)) order.push(source.key);
+  return new Map(order.map((key, i) => [key, i + 1]));
 }
 
 const UNIT_SUFFIX: Record<DataPoint['unit'], (n: string) => string> = {

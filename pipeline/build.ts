@@ -1,0 +1,160 @@
+// The driver. Each briefing goes through the stages in this order:
+//
+//   load → validate → charts → html → pdf → workbook → manifest
+//   (read)  (check)   (SVG/PNG)  (page)  (print) (xlsx)    (hashes)
+//
+// Every briefing is loaded and validated before the first byte is written; any error stops the build with
+// nothing written. Outputs are rendered in memory and written last, each atomically, so a failed build
+// leaves the previous good outputs in place. File access, the browser, the clock and logging come in
+// through `effects`, so tests can build without touching the disk.
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import type { Briefing } from './briefing.js';
+import { CliError, EXIT } from './errors.js';
+import type { BriefingReader } from './load.js';
+import type { OutputWriter } from './effects.js';
+import type { PageSize } from './html.js';
+import type { Templates } from './templates.js';
+import { loadBriefing } from './load.js';
+import { validateBriefing } from './validate.js';
+import { renderCharts } from './charts.js';
+import { renderHtml } from './html.js';
+import { renderPdf } from './pdf.js';
+import { buildWorkbook } from './workbook.js';
+import { buildManifest, inputHash, type OutputFile } from './manifest.js';
+import { briefingDate } from './dates.js';
+
+export type Format = 'pdf' | 'html' | 'xlsx';
+export const FORMATS: readonly Format[] = ['pdf', 'html', 'xlsx'];
+
+export interface BuildOptions {
+  outDir: string;
+  formats: ReadonlySet<Format>;
+  pageSize: PageSize;
+}
+
+export interface BuildEffects {
+  reader: BriefingReader;
+  writer: OutputWriter;
+  log(message: string): void;
+  now(): Date;
+  templates(): Promise<Templates>;
+  fontCss(): Promise<string>;
+  launchBrowser(): Promise<Browser>;
+  toolVersion: string;
+  versions(): Record<string, string>;
+}
+
+export interface CheckResult {
+  briefings: Briefing[];
+  diagnostics: Diagnostic[];
+  /** Source texts by display path, for excerpts in printed diagnostics. */
+  texts: Map<string, string>;
+}
+
+/** load → validate for every briefing; nothing is rendered or written. */
+export async function checkBriefings(dirs: readonly string[], reader: BriefingReader): Promise<CheckResult> {
+  const result: CheckResult = { briefings: [], diagnostics: [], texts: new Map() };
+  for (const dir of dirs) {
+    const { loaded, diagnostics } = await loadBriefing(dir, reader);
+    const validated = validateBriefing(loaded);
+    result.diagnostics.push(...diagnostics, ...validated.diagnostics);
+    for (const [file, text] of loaded.texts) result.texts.set(file, text);
+    if (validated.briefing) result.briefings.push(validated.briefing);
+  }
+  return result;
+}
+
+export interface BuildResult extends CheckResult {
+  written: string[];
+}
+
+export async function build(dirs: readonly string[], options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
+  const checked = await checkBriefings(dirs, effects.reader);
+  if (hasErrors(checked.diagnostics)) return { ...checked, written: [] };
+
+  // Chromium starts while the browserless stages run.
+  const browser = options.formats.has('pdf') ? effects.launchBrowser() : undefined;
+  browser?.catch(() => undefined);
+  const [templates, fontCss] = await Promise.all([effects.templates(), effects.fontCss()]);
+  const rendered: { briefing: Briefing; outputs: OutputFile[] }[] = [];
+  try {
+    for (const briefing of checked.briefings) {
+      rendered.push({ briefing, outputs: await renderBriefing(briefing, { options, effects, templates, fontCss, browser }) });
+    }
+  } finally {
+    if (browser) await (await browser.catch(() => undefined))?.close();
+  }
+
+  const written: string[] = [];
+  for (const { briefing, outputs } of rendered) {
+    const folder = join(options.outDir, briefing.id);
+    const manifest = buildManifest({
+      briefingId: briefing.id,
+      inputs: briefing.inputs,
+      outputs,
+      toolVersion: effects.toolVersion,
+      versions: effects.versions(),
+      options: { formats: [...options.formats].sort(), pageSize: options.pageSize },
+      builtAt: effects.now(),
+    });
+    const files = [...outputs, { file: 'manifest.json', mediaType: 'application/json', data: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }];
+    for (const output of files) {
+      const path = join(folder, output.file);
+      await effects.writer.writeFile(path, output.data);
+      written.push(path);
+    }
+    effects.log(`built ${briefing.id}: ${files.map((f) => f.file).join(', ')} → ${folder}`);
+  }
+  return { ...checked, written };
+}
+
+interface RenderContext {
+  options: BuildOptions;
+  effects: BuildEffects;
+  templates: Templates;
+  fontCss: string;
+  browser: Promise<Browser> | undefined;
+}
+
+async function renderBriefing(briefing: Briefing, { options, effects, templates, fontCss, browser }: RenderContext): Promise<OutputFile[]> {
+  const stage = async <T>(name: string, run: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      const result = await run();
+      effects.log(`${briefing.id}: ${name} ${Math.round(performance.now() - started)} ms`);
+      return result;
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new CliError(`${briefing.id}: the ${name} stage failed: ${(error as Error).message}`, EXIT.renderFailure);
+    }
+  };
+  const { meta } = briefing;
+  const date = briefingDate(meta.date);
+  const charts = await stage('charts', () => renderCharts(briefing));
+  const html = await stage('html', () => renderHtml({ briefing, charts, templates, fontCss, pageSize: options.pageSize, toolVersion: effects.toolVersion }));
+  const outputs: OutputFile[] = [];
+  if (options.formats.has('pdf')) {
+    const pdf = await stage('pdf', async () => renderPdf({
+      html,
+      browser: await browser!,
+      pageSize: options.pageSize,
+      info: {
+        title: `${meta.title}: ${meta.subtitle}`,
+        author: meta.author ?? 'briefpress',
+        subject: meta.summary,
+        keywords: meta.keywords,
+        creator: `briefpress ${effects.toolVersion}`,
+        date,
+      },
+    }));
+    outputs.push({ file: `${briefing.id}.pdf`, mediaType: 'application/pdf', data: pdf });
+  }
+  if (options.formats.has('html')) outputs.push({ file: `${briefing.id}.html`, mediaType: 'text/html', data: new TextEncoder().encode(html) });
+  if (options.formats.has('xlsx')) {
+    const xlsx = await stage('workbook', () => buildWorkbook({ briefing, charts, build: { toolVersion: effects.toolVersion, inputHash: inputHash(briefing.inputs), builtAt: date } }));
+    outputs.push({ file: `${briefing.id}.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: xlsx });
+  }
+  return outputs;
+}
