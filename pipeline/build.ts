@@ -19,7 +19,7 @@ import type { Templates } from './templates.js';
 import { loadBriefing } from './load.js';
 import { validateBriefing } from './validate.js';
 import { renderCharts } from './charts.js';
-import { renderHtml } from './html.js';
+import { guessPageNumbers, renderHtml } from './html.js';
 import { renderPdf } from './pdf.js';
 import { buildWorkbook } from './workbook.js';
 import { buildManifest, inputHash, type OutputFile } from './manifest.js';
@@ -133,11 +133,13 @@ async function renderBriefing(briefing: Briefing, { options, effects, templates,
   const { meta } = briefing;
   const date = briefingDate(meta.date);
   const charts = await stage('charts', () => renderCharts(briefing));
-  const html = await stage('html', () => renderHtml({ briefing, charts, templates, fontCss, pageSize: options.pageSize, toolVersion: effects.toolVersion }));
+  const htmlInput = { briefing, charts, templates, fontCss, pageSize: options.pageSize, toolVersion: effects.toolVersion };
+  const html = await stage('html', () => renderHtml(htmlInput));
   const outputs: OutputFile[] = [];
   if (options.formats.has('pdf')) {
-    const pdf = await stage('pdf', async () => renderPdf({
-      html,
+    const { pdf } = await stage('pdf', async () => renderPdf({
+      html: (pageNumbers) => renderHtml({ ...htmlInput, pageNumbers }),
+      pageGuess: guessPageNumbers(briefing),
       browser: await browser!,
       pageSize: options.pageSize,
       info: {

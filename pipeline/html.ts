@@ -7,6 +7,7 @@ import type { Templates } from './templates.js';
 import { formatValue, interpolateDataPoints, numberSources } from './narrative.js';
 import { createNarrativeRenderer } from './markdown.js';
 import { formatBriefingDate } from './dates.js';
+import { printCss } from './print-css.js';
 
 export type PageSize = 'a4' | 'letter';
 
@@ -17,9 +18,26 @@ export interface HtmlInput {
   fontCss: string;
   pageSize: PageSize;
   toolVersion: string;
+  /** Page of each contents entry (by anchor), once a first print has shown where they land. */
+  pageNumbers?: ReadonlyMap<string, number>;
 }
 
-export function renderHtml({ briefing, charts, templates, fontCss, pageSize, toolVersion }: HtmlInput): string {
+/** The contents: every section, then the sources, each the anchor of a chapter that starts a new page. */
+export function tocAnchors(briefing: Briefing): string[] {
+  return [...briefing.sections.map((s) => sectionAnchor(s.id)), 'sources'];
+}
+
+/**
+ * A first guess at where the contents entries land, so that one print is usually enough: the cover and
+ * the front matter take a page each, then each chapter one page.
+ */
+export function guessPageNumbers(briefing: Briefing): Map<string, number> {
+  return new Map(tocAnchors(briefing).map((anchor, i) => [anchor, i + 3]));
+}
+
+const sectionAnchor = (id: string) => `section-${id}`;
+
+export function renderHtml({ briefing, charts, templates, fontCss, pageSize, toolVersion, pageNumbers }: HtmlInput): string {
   const handlebars = Handlebars.create();
   for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
   const compileOptions = { strict: true, noEscape: false } as const;
@@ -60,7 +78,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
 
   const sections = briefing.sections.map((section, i) => {
     currentSection = `${i + 1} ${section.title}`;
-    return { number: i + 1, anchor: `section-${section.id}`, title: section.title, html: narrative.render(section.markdown) };
+    return { number: i + 1, anchor: sectionAnchor(section.id), title: section.title, html: narrative.render(section.markdown) };
   });
 
   const documentTitle = `${meta.title}: ${meta.subtitle}`;
@@ -81,9 +99,21 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     summary: interpolateDataPoints(meta.summary, dataPointsById),
     fontCss,
     css: templates.css,
-    pageCss: pageCss(pageSize, documentTitle, meta.classification),
+    pageCss: printCss({
+      pageSize,
+      title: meta.title,
+      classification: meta.classification,
+      chapters: [
+        { anchor: 'front-matter', heading: 'Summary' },
+        ...sections.map((s) => ({ anchor: s.anchor, heading: `${s.number}  ${s.title}` })),
+        { anchor: 'sources', heading: 'Sources' },
+      ],
+    }),
     keyFigures: briefing.dataPoints.map((point) => keyFigure(point, briefing, sourceNumbers)),
-    toc: sections.map(({ number, anchor, title }) => ({ number, anchor, title })),
+    toc: [
+      ...sections.map(({ number, anchor, title }) => ({ number, anchor, title, page: pageNumbers?.get(anchor) ?? '' })),
+      { number: '', anchor: 'sources', title: 'Sources', page: pageNumbers?.get('sources') ?? '' },
+    ],
     sections,
     sources: [...briefing.sources]
       .sort((a, b) => sourceNumbers.get(a.key)! - sourceNumbers.get(b.key)!)
@@ -115,17 +145,4 @@ function keyFigure(point: DataPoint, briefing: Briefing, sourceNumbers: Readonly
 function firstCitationPerSection(citations: { anchorId: string; section: string }[]) {
   const seen = new Set<string>();
   return citations.filter((c) => !seen.has(c.section) && seen.add(c.section));
-}
-
-const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, ' ')}"`;
-
-/** Page size and the running footer, as @page margin boxes (no footer on the cover). */
-function pageCss(pageSize: PageSize, title: string, classification: string): string {
-  const small = 'font-family: "IBM Plex Sans", sans-serif; font-size: 7.5pt; color: #5b6675;';
-  return `@page { size: ${pageSize === 'letter' ? 'letter' : 'A4'}; margin: 20mm 20mm 22mm;
-  @top-left { content: ${cssString(title)}; ${small} }
-  @bottom-left { content: ${cssString(classification)}; ${small} text-transform: uppercase; letter-spacing: 0.08em; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${small} }
-}
-@page cover { margin: 0; @top-left { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }`;
 }

@@ -4,6 +4,7 @@
 // is replaced in place and every offset after it shifted, rather than appending an incremental update that
 // would keep the old, time-stamped dictionary in the file.
 import { createHash } from 'node:crypto';
+import { pdfText, readXref } from './pdf-structure.js';
 
 export interface PdfInfo {
   title: string;
@@ -15,41 +16,30 @@ export interface PdfInfo {
   date: Date;
 }
 
-const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
-
 export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
-  const text = latin1(pdf);
-  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
-  const xrefMatch = /^xref\s+0 (\d+)\s+/.exec(text.slice(startxref));
-  const trailerStart = text.indexOf('trailer', startxref);
-  const infoRef = /\/Info (\d+) 0 R/.exec(text.slice(trailerStart));
-  if (!Number.isFinite(startxref) || !xrefMatch || trailerStart < 0 || !infoRef) {
-    throw new Error('unexpected PDF structure from Chromium: no classic xref table with an /Info entry');
-  }
-  const count = Number(xrefMatch[1]);
-  const entriesStart = startxref + xrefMatch[0].length;
-  const offsets = Array.from({ length: count }, (_, i) => text.slice(entriesStart + i * 20, entriesStart + i * 20 + 20));
-
-  const infoNumber = Number(infoRef[1]);
-  const infoStart = Number(offsets[infoNumber]!.slice(0, 10));
+  const text = pdfText(pdf);
+  const xref = readXref(text);
+  const infoNumber = Number(/\/Info (\d+) 0 R/.exec(text.slice(xref.trailerStart))?.[1]);
+  const infoEntry = xref.entries[infoNumber];
+  if (!infoEntry) throw new Error('unexpected PDF structure from Chromium: the trailer names no /Info object');
+  const infoStart = Number(infoEntry.slice(0, 10));
   const infoEnd = text.indexOf('endobj', infoStart) + 'endobj'.length;
   const newInfo = `${infoNumber} 0 obj\n${infoDictionary(info)}\nendobj`;
   const delta = newInfo.length - (infoEnd - infoStart);
 
-  const shifted = offsets.map((entry) => {
+  const shifted = xref.entries.map((entry) => {
     const offset = Number(entry.slice(0, 10));
     if (entry[17] !== 'n' || offset <= infoStart) return entry;
     return String(offset + delta).padStart(10, '0') + entry.slice(10);
   });
-  const body = text.slice(0, infoStart) + newInfo + text.slice(infoEnd, startxref);
+  const body = text.slice(0, infoStart) + newInfo + text.slice(infoEnd, xref.start);
   const id = createHash('md5').update(body, 'latin1').digest('hex').toUpperCase();
   const trailer = text
-    .slice(trailerStart, text.lastIndexOf('startxref'))
+    .slice(xref.trailerStart, text.lastIndexOf('startxref'))
     .replace(/\/ID\s*\[[^\]]*\]/, '')
     .replace(/>>\s*$/, `\n/ID [<${id}> <${id}>]>>\n`);
-  const xref = `${xrefMatch[0]}${shifted.join('')}`;
-  const between = text.slice(entriesStart + count * 20, trailerStart);
-  const result = `${body}${xref}${between}${trailer}startxref\n${startxref + delta}\n%%EOF\n`;
+  const between = text.slice(xref.start + xref.header.length + xref.entries.length * 20, xref.trailerStart);
+  const result = `${body}${xref.header}${shifted.join('')}${between}${trailer}startxref\n${xref.start + delta}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(result, 'latin1'));
 }
 

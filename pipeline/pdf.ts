@@ -1,18 +1,51 @@
-// Stage 5, pdf: Chromium prints the HTML stage's file. The page gets the HTML through setContent (never a
+// Stage 5, pdf: Chromium prints the HTML stage's document. The page gets the HTML through setContent (never a
 // file:// URL), with scripts off and every network request refused; fonts and images are data: URLs already.
+//
+// Chromium has no target-counter(), so the contents' page numbers come from printing: print with a guess,
+// read the page each contents anchor landed on (its named destination), and print again with those numbers
+// until they agree. A good guess makes one print enough.
 import type { Browser } from 'puppeteer';
 import type { PageSize } from './html.js';
 import { setPdfInfo, type PdfInfo } from './pdf-info.js';
+import { destinationPages } from './pdf-structure.js';
 
 export interface PdfInput {
-  html: string;
+  /** The document to print, with the contents showing the given page numbers. */
+  html(pageNumbers: ReadonlyMap<string, number>): string;
+  /** Anchors the contents lists, and a first guess of their pages. */
+  pageGuess: ReadonlyMap<string, number>;
   browser: Browser;
   pageSize: PageSize;
   info: PdfInfo;
   timeoutMs?: number;
 }
 
-export async function renderPdf({ html, browser, pageSize, info, timeoutMs = 60_000 }: PdfInput): Promise<Uint8Array> {
+export interface PdfOutput {
+  pdf: Uint8Array;
+  /** Where each contents anchor landed, as printed in the contents. */
+  pageNumbers: ReadonlyMap<string, number>;
+}
+
+/** Page numbers change the layout only in pathological cases; stop rather than loop. */
+const MAX_PRINTS = 4;
+
+export async function renderPdf({ html, pageGuess, browser, pageSize, info, timeoutMs = 60_000 }: PdfInput): Promise<PdfOutput> {
+  let pageNumbers: ReadonlyMap<string, number> = pageGuess;
+  for (let print = 1; ; print++) {
+    const pdf = await printHtml(browser, html(pageNumbers), pageSize, timeoutMs);
+    const landed = destinationPages(pdf);
+    const actual = new Map([...pageGuess.keys()].map((anchor) => [anchor, landed.get(anchor) ?? 0]));
+    const missing = [...actual].filter(([, page]) => page === 0).map(([anchor]) => anchor);
+    if (missing.length > 0) throw new Error(`the printed PDF has no destination for ${missing.join(', ')}`);
+    if ([...actual].every(([anchor, page]) => pageNumbers.get(anchor) === page)) {
+      return { pdf: setPdfInfo(pdf, info), pageNumbers };
+    }
+    if (print === MAX_PRINTS) throw new Error(`contents page numbers did not settle after ${MAX_PRINTS} prints`);
+    pageNumbers = actual;
+  }
+}
+
+async function printHtml(browser: Browser, html: string, pageSize: PageSize, timeoutMs: number): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
@@ -22,7 +55,7 @@ export async function renderPdf({ html, browser, pageSize, info, timeoutMs = 60_
       else void request.abort('blockedbyclient');
     });
     await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-    const pdf = await page.pdf({
+    return await page.pdf({
       format: pageSize === 'letter' ? 'letter' : 'a4',
       preferCSSPageSize: true,
       printBackground: true,
@@ -30,7 +63,6 @@ export async function renderPdf({ html, browser, pageSize, info, timeoutMs = 60_
       outline: true,
       timeout: timeoutMs,
     });
-    return setPdfInfo(pdf, info);
   } finally {
     await page.close();
   }

@@ -3,7 +3,7 @@ import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../pipeline/browser.js';
 import { renderCharts } from '../pipeline/charts.js';
 import { fontFaceCss } from '../pipeline/fonts.js';
-import { renderHtml } from '../pipeline/html.js';
+import { guessPageNumbers, renderHtml } from '../pipeline/html.js';
 import { renderPdf } from '../pipeline/pdf.js';
 import { setPdfInfo } from '../pipeline/pdf-info.js';
 import { loadTemplates } from '../pipeline/templates.js';
@@ -13,17 +13,18 @@ import { pdfFonts, pdfInfo, pdfPages, qpdfCheck, writeTemp } from './support/pdf
 let browser: Browser;
 let pdfPath: string;
 let pdf: Uint8Array;
+let pageNumbers: ReadonlyMap<string, number>;
 const info = { title: 'AI Security Engineer, MLSecOps, and AI Governance: Cybersecurity Workforce Trends (2024)', author: 'briefpress', subject: 'Workforce trends', keywords: ['AI security', 'MLSecOps'], creator: 'briefpress test', date: new Date(Date.UTC(2024, 0, 1)) };
 
-async function print(pageSize: 'a4' | 'letter') {
+async function print(pageSize: 'a4' | 'letter', pageGuess?: Map<string, number>) {
   const briefing = await loadDefaultBriefing();
-  const html = renderHtml({ briefing, charts: await renderCharts(briefing), templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize, toolVersion: 'test' });
-  return renderPdf({ html, browser, pageSize, info });
+  const input = { briefing, charts: await renderCharts(briefing), templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize, toolVersion: 'test' };
+  return renderPdf({ html: (pageNumbers) => renderHtml({ ...input, pageNumbers }), pageGuess: pageGuess ?? guessPageNumbers(briefing), browser, pageSize, info });
 }
 
 beforeAll(async () => {
   browser = await launchBrowser(await findBrowser());
-  pdf = await print('a4');
+  ({ pdf, pageNumbers } = await print('a4'));
   pdfPath = writeTemp('briefing.pdf', pdf);
 });
 afterAll(async () => {
@@ -57,12 +58,31 @@ describe('pdf', () => {
     pages.slice(1).forEach((page, i) => expect(page).toContain(`Page ${i + 2} of ${pages.length}`));
   });
 
+  it('lists in its contents the page each chapter starts on, and the heading is on that page', async () => {
+    const briefing = await loadDefaultBriefing();
+    const pages = pdfPages(pdfPath).map((page) => page.replace(/\s+/g, ' '));
+    const entries = [...briefing.sections.map((s) => [`section-${s.id}`, s.title] as const), ['sources', 'Sources'] as const];
+    for (const [anchor, title] of entries) {
+      const page = pageNumbers.get(anchor)!;
+      expect(pages[1], `contents line for ${title}`).toContain(`${title} ${page}`);
+      // Once in the running header, once as the heading itself.
+      expect(pages[page - 1]!.split(title).length - 1, `${title} on page ${page}`).toBeGreaterThanOrEqual(2);
+      if (page - 2 > 1) expect(pages[page - 2]!, `${title} starts on page ${page}, not before`).not.toContain(title);
+    }
+  });
+
+  it('settles the contents numbers even from a wrong first guess', async () => {
+    const briefing = await loadDefaultBriefing();
+    const wrong = new Map([...guessPageNumbers(briefing).keys()].map((anchor) => [anchor, 1]));
+    expect((await print('a4', wrong)).pageNumbers).toEqual(pageNumbers);
+  });
+
   it('has bookmarks for the sections', () => {
     expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/Outlines \d+ 0 R/);
   });
 
   it('prints Letter when asked', async () => {
-    const letter = writeTemp('letter.pdf', await print('letter'));
+    const letter = writeTemp('letter.pdf', (await print('letter')).pdf);
     expect(pdfInfo(letter)['Page size']).toContain('(letter)');
   });
 });
