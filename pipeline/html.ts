@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import type { Briefing, DataPoint } from './briefing.js';
 import type { RenderedChart } from './charts.js';
 import type { Templates } from './templates.js';
-import { formatValue, interpolateDataPoints, numberSources } from './narrative.js';
+import { figureNumbers, formatValue, interpolateDataPoints, numberSources } from './narrative.js';
 import { createNarrativeRenderer } from './markdown.js';
 import { formatBriefingDate } from './dates.js';
 import { printCss } from './print-css.js';
@@ -50,7 +50,8 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
   const sourceNumbers = numberSources(briefing);
   const chartsById = new Map(charts.map((c) => [c.id, c]));
   const tablesById = new Map(briefing.tables.map((t) => [t.id, t]));
-  const figureNumbers = { chart: 0, table: 0 };
+  const numbers = { chart: figureNumbers(briefing, 'chart'), table: figureNumbers(briefing, 'table') };
+  const figureAnchor = (kind: 'chart' | 'table', id: string) => `${kind === 'chart' ? 'figure' : 'table'}-${id}`;
   const citations: { key: string; anchorId: string; section: string }[] = [];
   let currentSection = '';
 
@@ -58,15 +59,19 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     sourceNumbers,
     dataPointsById,
     onCitation: (key, anchorId) => citations.push({ key, anchorId, section: currentSection }),
+    figureRef(kind, id) {
+      const number = numbers[kind].get(id);
+      return number ? { label: `${kind === 'chart' ? 'Figure' : 'Table'} ${number}`, anchor: figureAnchor(kind, id) } : undefined;
+    },
     renderPlacement(kind, id) {
-      const number = ++figureNumbers[kind];
+      const number = numbers[kind].get(id);
       if (kind === 'chart') {
         const chart = chartsById.get(id)!;
-        return figureTemplate({ anchor: `figure-${id}`, number, title: chart.title, alt: chart.alt, caption: chart.caption, svg: chart.svg, rows: chart.rows });
+        return figureTemplate({ anchor: figureAnchor(kind, id), number, title: chart.title, alt: chart.alt, caption: chart.caption, svg: chart.svg, rows: chart.rows });
       }
       const table = tablesById.get(id)!;
       return tableTemplate({
-        anchor: `table-${id}`,
+        anchor: figureAnchor(kind, id),
         number,
         title: table.title,
         caption: table.caption,

@@ -15,6 +15,8 @@ export interface NarrativeContext {
   dataPointsById: ReadonlyMap<string, DataPoint>;
   /** HTML for a placed figure or table. */
   renderPlacement(kind: 'chart' | 'table', id: string): string;
+  /** Number and anchor of a figure or table, for "see Figure 2"; undefined when there is none. */
+  figureRef(kind: 'chart' | 'table', id: string): { label: string; anchor: string } | undefined;
   /** Called for every citation occurrence, so the sources list can link back to it. */
   onCitation(key: string, anchorId: string): void;
 }
@@ -59,6 +61,19 @@ export function createNarrativeRenderer(context: NarrativeContext): NarrativeRen
         renderer(token: Tokens.Generic) {
           const point = context.dataPointsById.get(token.id as string);
           return point ? `<span class="figure-value">${escapeHtml(formatValueInProse(point))}</span>` : escapeHtml(token.raw);
+        },
+      },
+      {
+        name: 'figureRef',
+        level: 'inline',
+        start: (src: string) => src.match(/\{\{(figure|table):/)?.index,
+        tokenizer(src: string) {
+          const match = /^\{\{(figure|table):([^}]*)\}\}/.exec(src);
+          return match ? { type: 'figureRef', raw: match[0], kind: match[1] === 'figure' ? 'chart' : 'table', id: match[2]!.trim() } : undefined;
+        },
+        renderer(token: Tokens.Generic) {
+          const target = context.figureRef(token.kind as 'chart' | 'table', token.id as string);
+          return target ? `<a class="figure-ref" href="#${target.anchor}">${escapeHtml(target.label)}</a>` : escapeHtml(token.raw);
         },
       },
       {

@@ -2,10 +2,12 @@
 //   [@key] or [@a; @b]   a citation, pandoc style, numbered in order of first use
 //   {{dp:id}}            a data point's formatted value, so prose cannot drift from the data
 //   ::chart[id] ::table[id]   a figure or table placed on a line of its own
+//   {{figure:id}} {{table:id}}  a reference to one ("Figure 2"), numbered as placed
 import type { Briefing, DataPoint, Section } from './briefing.js';
 
 export const CITATION_GROUP = /\[(@[^\]\s;]+(?:\s*;\s*@[^\]\s;]+)*)\]/g;
 export const DATA_POINT_REF = /\{\{dp:([^}]*)\}\}/g;
+export const FIGURE_REF = /\{\{(figure|table):([^}]*)\}\}/g;
 export const DIRECTIVE = /^::(chart|table)\[([^\]\n]*)\][ \t]*$/gm;
 
 export interface Occurrence {
@@ -43,6 +45,15 @@ export function scanDirectives(text: string): DirectiveOccurrence[] {
   return [...text.matchAll(DIRECTIVE)].map((m) => ({ kind: m[1] as 'chart' | 'table', id: m[2]!.trim(), offset: m.index }));
 }
 
+export interface FigureRefOccurrence extends Occurrence {
+  kind: 'chart' | 'table';
+  id: string;
+}
+
+export function scanFigureRefs(text: string): FigureRefOccurrence[] {
+  return [...text.matchAll(FIGURE_REF)].map((m) => ({ kind: m[1] === 'figure' ? 'chart' : 'table', id: m[2]!.trim(), offset: m.index + 2 + m[1]!.length + 1 }));
+}
+
 /** Source keys in the order the narrative first cites them: the numbers readers see. */
 export function citationOrder(sections: readonly Section[]): string[] {
   const order: string[] = [];
@@ -57,6 +68,13 @@ export function numberSources(briefing: Briefing): Map<string, number> {
   const order = citationOrder(briefing.sections);
   for (const source of briefing.sources) if (!order.includes(source.key)) order.push(source.key);
   return new Map(order.map((key, i) => [key, i + 1]));
+}
+
+/** Figure or table numbers as readers see them: in order of placement; unplaced ones follow in file order. */
+export function figureNumbers(briefing: Briefing, kind: 'chart' | 'table'): Map<string, number> {
+  const placed = briefing.sections.flatMap((s) => scanDirectives(s.markdown)).filter((d) => d.kind === kind).map((d) => d.id);
+  const ids = kind === 'chart' ? briefing.charts.map((c) => c.id) : briefing.tables.map((t) => t.id);
+  return new Map([...new Set([...placed, ...ids])].map((id, i) => [id, i + 1]));
 }
 
 const UNIT_SUFFIX: Record<DataPoint['unit'], (n: string) => string> = {

@@ -12,7 +12,7 @@ import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { Briefing, Table } from './briefing.js';
 import type { RenderedChart } from './charts.js';
 import { briefingDate, formatBriefingDate } from './dates.js';
-import { formatValueInProse, interpolateDataPoints, numberSources, scanCitations, scanDirectives } from './narrative.js';
+import { figureNumbers, formatValueInProse, interpolateDataPoints, numberSources, scanCitations } from './narrative.js';
 import {
   addTable, BOLD, excelName, finishSheet, fitColumns, HEADING, mergedParagraph, numberFormat, sheetLink, storedValue, styleHeader,
   text, type PageSetup,
@@ -82,12 +82,6 @@ export async function buildWorkbook({ briefing, charts, build }: WorkbookInput):
   return finishPackage(new Uint8Array(await workbook.xlsx.writeBuffer()), date);
 }
 
-/** Figure and table numbers as the PDF gives them, in order of placement; unplaced ones follow in file order. */
-function placementNumbers(briefing: Briefing, kind: 'chart' | 'table', ids: readonly string[]): Map<string, number> {
-  const placed = briefing.sections.flatMap((s) => scanDirectives(s.markdown)).filter((d) => d.kind === kind).map((d) => d.id);
-  return new Map([...new Set([...placed, ...ids])].map((id, i) => [id, i + 1]));
-}
-
 /** A source's row on the Sources sheet: the header, then the sources in citation order. */
 const sourceRow = ({ sourceNumbers }: Context, key: string) => sourceNumbers.get(key)! + 1;
 
@@ -124,7 +118,7 @@ function writeOverview(sheet: Worksheet, context: Context, contents: { name: str
 /** Each table under its number, title and caption, as the PDF shows it, then two blank rows before the next. */
 function writeTables(sheet: Worksheet, context: Context): void {
   const { briefing } = context;
-  const numbers = placementNumbers(briefing, 'table', briefing.tables.map((t) => t.id));
+  const numbers = figureNumbers(briefing, 'table');
   const ordered = [...briefing.tables].sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
   const headings: { row: number; table: Table }[] = [];
   let row = 1;
@@ -167,7 +161,7 @@ function writeData(workbook: Workbook, sheet: Worksheet, context: Context): void
 
 /** Each figure: "Figure N. title", the PNG at its 1x size (the bytes are 2x, for sharp zooming), the caption. */
 function writeCharts(workbook: Workbook, sheet: Worksheet, context: Context, charts: readonly RenderedChart[]): void {
-  const numbers = placementNumbers(context.briefing, 'chart', charts.map((c) => c.id));
+  const numbers = figureNumbers(context.briefing, 'chart');
   const ordered = [...charts].sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
   sheet.getColumn(1).width = Math.max(...charts.map((c) => Math.ceil(c.width / COLUMN_PX)));
   let row = 1;

@@ -82,6 +82,28 @@ describe('briefpress build (end to end)', () => {
     expect(Object.keys(manifest.versions)).toEqual(expect.arrayContaining(['node', 'puppeteer', 'vega', 'vega-lite', 'exceljs']));
   });
 
+  it('the same numbers in all three formats: PDF text, HTML text and the workbook\'s formatted cells', () => {
+    const pdf = normalize(pdfText(file(`${ID}.pdf`)));
+    const html = normalize(readFileSync(file(`${ID}.html`), 'utf8').replace(/<[^>]+>/g, ' '));
+    const workbook = XLSX.read(readFileSync(file(`${ID}.xlsx`)), { type: 'buffer', cellNF: true });
+    const dataSheet = workbook.Sheets.Data!;
+    const shown = Object.entries(dataSheet).filter(([ref]) => !ref.startsWith('!')).map(([, cell]) => (cell as XLSX.CellObject).w);
+    for (const point of briefing.dataPoints) {
+      const value = formatValue(point);
+      expect(pdf, `PDF shows ${point.id}`).toContain(value);
+      expect(html, `HTML shows ${point.id}`).toContain(value);
+      expect(shown, `workbook shows ${point.id}`).toContain(value);
+    }
+  });
+
+  it('the same input gives byte-identical PDF, HTML and workbook', () => {
+    const again = mkdtempSync(join(tmpdir(), 'briefpress-again-'));
+    expect(briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', again]).status).toBe(0);
+    for (const name of [`${ID}.pdf`, `${ID}.html`, `${ID}.xlsx`]) {
+      expect(sha256(readFileSync(join(again, ID, name))), name).toBe(sha256(readFileSync(file(name))));
+    }
+  });
+
   it('invalid data: exit 1, a positioned diagnostic, and the previous outputs untouched', () => {
     const broken = join(mkdtempSync(join(tmpdir(), 'briefpress-broken-')), ID);
     cpSync(DEFAULT_BRIEFING_DIR, broken, { recursive: true });

@@ -64,3 +64,15 @@ describe('html', () => {
     expect(await render(briefing)).toBe(html);
   });
 });
+
+describe('html cross-references', () => {
+  it('turns {{figure:id}} and {{table:id}} into numbered links, even before the placement', async () => {
+    const withRefs: Briefing = {
+      ...briefing,
+      sections: briefing.sections.map((s, i) => (i === 0 ? { ...s, markdown: `See {{figure:postings-demanding-ai-skills}} and {{table:key-roles}}.\n\n${s.markdown}` } : s)),
+    };
+    const out = await render(withRefs);
+    expect(out).toContain('See <a class="figure-ref" href="#figure-postings-demanding-ai-skills">Figure 3</a> and <a class="figure-ref" href="#table-key-roles">Table 1</a>.');
+    expect(out).toContain('id="figure-postings-demanding-ai-skills"');
+  });
+});

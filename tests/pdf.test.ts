@@ -52,10 +52,32 @@ describe('pdf', () => {
     expect(fonts.some((f) => f.name.includes('IBMPlexSans'))).toBe(true);
   });
 
-  it('numbers every page but the cover "Page X of Y"', () => {
+  it('stays within its page budget', () => {
+    expect(pdfPages(pdfPath).length).toBeLessThanOrEqual(12);
+  });
+
+  it('has the running header and the "Page X of Y" footer on every page but the cover', async () => {
+    const briefing = await loadDefaultBriefing();
     const pages = pdfPages(pdfPath);
     expect(pages[0]).not.toMatch(/Page \d+ of/);
-    pages.slice(1).forEach((page, i) => expect(page).toContain(`Page ${i + 2} of ${pages.length}`));
+    pages.slice(1).forEach((page, i) => {
+      expect(page).toContain(`Page ${i + 2} of ${pages.length}`);
+      expect(page).toContain(briefing.meta.title);
+      expect(page).toContain(briefing.meta.classification.toUpperCase());
+    });
+    const headings = ['Summary', ...briefing.sections.map((s, i) => `${i + 1} ${s.title}`), 'Sources'];
+    for (const page of pages.slice(1)) expect(headings.some((h) => page.replace(/\s+/g, ' ').includes(h)), page.slice(0, 120)).toBe(true);
+  });
+
+  it('never splits a figure or table: its title and source line are on one page', async () => {
+    const briefing = await loadDefaultBriefing();
+    const pages = pdfPages(pdfPath).map((page) => page.replace(/\s+/g, ' '));
+    const figures = [...(await renderCharts(briefing)).map((c) => [c.title, c.caption]), ...briefing.tables.map((t) => [t.title, t.caption])];
+    for (const [title, caption] of figures) {
+      const page = pages.findIndex((p) => p.includes(title!));
+      expect(page, title).toBeGreaterThan(0);
+      expect(pages[page], `${title} and its source on one page`).toContain(caption!.replace(/\s+/g, ' '));
+    }
   });
 
   it('lists in its contents the page each chapter starts on, and the heading is on that page', async () => {
