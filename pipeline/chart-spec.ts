@@ -60,7 +60,7 @@ export function chartRows(chart: ChartDefinition, dataPointsById: ReadonlyMap<st
 function withValueLabels(spec: Record<string, unknown>): Record<string, unknown> {
   const mark = spec.mark as { type?: string } | string | undefined;
   const type = typeof mark === 'string' ? mark : mark?.type;
-  if (type !== 'bar' || !spec.encoding) return spec;
+  if (type !== 'bar' || !spec.encoding || 'layer' in spec) return spec;
   const { mark: _mark, encoding, ...rest } = spec;
   const horizontal = ((encoding as Record<string, { type?: string }>).x?.type) === 'quantitative';
   const label = horizontal ? { align: 'left', baseline: 'middle', dx: 5 } : { baseline: 'bottom', dy: -4 };

@@ -44,19 +44,33 @@ export async function renderCharts(briefing: Briefing): Promise<RenderedChart[]>
   return rendered;
 }
 
-const refuseAll = vegaLoader();
-refuseAll.load = async (uri: string) => {
-  throw new Error(`charts load no external data (refused ${uri})`);
-};
+/**
+ * A Vega loader that fetches nothing and remembers what was asked: Vega logs a failed load and draws on,
+ * so the refusal is turned into an error after rendering rather than a silently incomplete chart.
+ */
+function refusingLoader(refused: string[]) {
+  const loader = vegaLoader();
+  loader.load = async (uri: string) => {
+    refused.push(uri);
+    throw new Error(`charts load no external data (refused ${uri})`);
+  };
+  loader.sanitize = async (uri: string) => {
+    refused.push(uri);
+    throw new Error(`charts load no external resources (refused ${uri})`);
+  };
+  return loader;
+}
 
 async function renderSvg(chart: ChartDefinition, spec: ReturnType<typeof compileChart>): Promise<string> {
+  const refused: string[] = [];
   const view = new View(parse(spec, undefined, { ast: true }), {
     renderer: 'none',
     expr: expressionInterpreter,
-    loader: refuseAll,
+    loader: refusingLoader(refused),
   } as ConstructorParameters<typeof View>[1]);
   try {
     const svg = await view.toSVG();
+    if (refused.length > 0) throw new Error(`chart "${chart.id}" refers to ${refused.join(', ')}; a chart draws only its data points and loads nothing`);
     return labelSvg(svg, chart.id);
   } finally {
     view.finalize();

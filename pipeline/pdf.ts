@@ -49,6 +49,7 @@ async function printHtml(browser: Browser, html: string, pageSize: PageSize, tim
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
+    await page.setOfflineMode(true);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       if (request.url().startsWith('data:')) void request.continue();
