@@ -12,6 +12,7 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./cli-build.js')).buildCommand,
   validate: async () => (await import('./cli-validate.js')).validateCommand,
+  diff: async () => (await import('./cli-diff.js')).diffCommand,
 };
 
 const HELP = `briefpress ${TOOL_VERSION}: a research briefing kept as data → PDF, HTML and Excel.
@@ -19,6 +20,7 @@ const HELP = `briefpress ${TOOL_VERSION}: a research briefing kept as data → P
 Usage:
   briefpress build [briefing-dir…] [options]   validate, then render every format into the output folder
   briefpress validate [briefing-dir…]          run every check without rendering or writing anything
+  briefpress diff OLD NEW [--json]             what changed between two builds (manifests or output folders)
   briefpress <command> --help                  options of one command
 
 With no briefing folder named, every folder under data/ that holds a briefing.yaml is used.
