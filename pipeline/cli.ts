@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./cli-build.js')).buildCommand,
   validate: async () => (await import('./cli-validate.js')).validateCommand,
   diff: async () => (await import('./cli-diff.js')).diffCommand,
+  new: async () => (await import('./cli-new.js')).newCommand,
 };
 
 const HELP = `briefpress ${TOOL_VERSION}: a research briefing kept as data → PDF, HTML and Excel.
@@ -20,6 +21,7 @@ const HELP = `briefpress ${TOOL_VERSION}: a research briefing kept as data → P
 Usage:
   briefpress build [briefing-dir…] [options]   validate, then render every format into the output folder
   briefpress validate [briefing-dir…]          run every check without rendering or writing anything
+  briefpress new <id>                          start a briefing: data/<id>/ with an example of every field
   briefpress diff OLD NEW [--json]             what changed between two builds (manifests or output folders)
   briefpress <command> --help                  options of one command
 
