@@ -9,7 +9,7 @@ export type ProgressMode = 'tty' | 'plain' | 'quiet' | 'json';
 
 export interface ProgressStream {
   write(text: string): unknown;
-  /** Terminal width: live lines are cut to fit, or redrawing them would leave wrapped remnants. */
+  /** Terminal width, 80 when unknown (0 or absent). Live lines are cut to fit, so redrawing leaves no remnants. */
   columns?: number;
 }
 
@@ -83,7 +83,7 @@ function ttyProgress(stream: ProgressStream): Progress {
   const live = new Map<string, LiveLine>();
   let drawn = 0;
   const fit = (text: string) => {
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    const width = Math.max(20, (stream.columns || 80) - 1);
     return text.length > width ? `${text.slice(0, width - 1)}…` : text;
   };
   const stagesOf = (state: LiveLine) => [...state.finished, ...(state.running ? [`${state.running}…`] : [])].join(' · ');
