@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./cli-validate.js')).validateCommand,
   diff: async () => (await import('./cli-diff.js')).diffCommand,
   new: async () => (await import('./cli-new.js')).newCommand,
+  watch: async () => (await import('./cli-watch.js')).watchCommand,
 };
 
 const HELP = `briefpress ${TOOL_VERSION}: a research briefing kept as data → PDF, HTML and Excel.
@@ -21,6 +22,7 @@ const HELP = `briefpress ${TOOL_VERSION}: a research briefing kept as data → P
 Usage:
   briefpress build [briefing-dir…] [options]   validate, then render every format into the output folder
   briefpress validate [briefing-dir…]          run every check without rendering or writing anything
+  briefpress watch [briefing-dir] [--port N]   live HTML preview on 127.0.0.1, rebuilt and reloaded on every save
   briefpress new <id>                          start a briefing: data/<id>/ with an example of every field
   briefpress diff OLD NEW [--json]             what changed between two builds (manifests or output folders)
   briefpress <command> --help                  options of one command
