@@ -75,9 +75,10 @@ const CURSOR_UP = (lines: number) => `\x1b[${lines}A`;
 const CLEAR_TO_END = '\x1b[J';
 
 /**
- * Briefings in progress form a block of lines at the bottom of the terminal. Every event moves the cursor
- * to the top of the block, clears it, prints any line that is final (a finished briefing, an info) and then
- * the live lines again, so the cursor always rests below the block and nothing else is overwritten.
+ * Briefings in progress form a block of lines at the bottom of the terminal; nothing else may write to the
+ * stream until they are done or failed. Every event moves the cursor to the top of the block, clears it,
+ * prints any line that is final (a finished briefing, an info) and then the live lines again, so the cursor
+ * always rests below the block and nothing above it is overwritten.
  */
 function ttyProgress(stream: ProgressStream): Progress {
   const live = new Map<string, LiveLine>();

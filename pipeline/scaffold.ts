@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { TEMPLATES_DIR } from './templates.js';
 
-export const SCAFFOLD_DIR = join(TEMPLATES_DIR, 'new-briefing');
+const SCAFFOLD_DIR = join(TEMPLATES_DIR, 'new-briefing');
 
 export interface ScaffoldFile {
   /** Path inside the briefing folder, with forward slashes. */

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { basename, normalize } from 'node:path';
 import { CliError, EXIT } from './errors.js';
 import { buildPreview, EVENTS_PATH, previewPage, type PreviewEffects, type PreviewState } from './preview.js';
 
@@ -30,7 +31,7 @@ const HOST = '127.0.0.1';
 const SETTLE_MS = 60;
 
 export async function watchBriefing({ dir, port, alsoWatch, effects, report }: WatchOptions): Promise<PreviewServer> {
-  const state: PreviewState = { briefing: '', stale: false, version: 0 };
+  const state: PreviewState = { briefing: basename(normalize(dir)), stale: false, version: 0 };
   const clients = new Set<ServerResponse>();
   let url = '';
 
@@ -42,9 +43,10 @@ export async function watchBriefing({ dir, port, alsoWatch, effects, report }: W
     if (result.problems) state.problems = result.problems;
     else delete state.problems;
     state.version++;
-    if (result.problems) report(`${result.problems}\n`);
+    // Progress first: a live terminal line must be final before anything else is printed below it.
     if (result.html) effects.progress.done(result.briefing, ['preview'], url);
     else effects.progress.failed(result.briefing, `${result.summary}${state.html ? '; the last good preview stays up' : ''}`);
+    if (result.problems) report(`${result.problems}\n`);
     for (const client of clients) client.write(`event: reload\ndata: ${state.version}\n\n`);
   };
 
@@ -78,7 +80,7 @@ export async function watchBriefing({ dir, port, alsoWatch, effects, report }: W
     watch(folder, { recursive: true }, () => {
       clearTimeout(timer);
       timer = setTimeout(run, SETTLE_MS);
-    }),
+    }).on('error', (error) => report(`no longer watching ${folder}: ${error.message}; restart briefpress watch\n`)),
   );
 
   return {
