@@ -37,7 +37,6 @@ export async function watchBriefing({ dir, port, alsoWatch, effects, report }: W
 
   const rebuild = async () => {
     const result = await buildPreview(dir, effects);
-    state.briefing = result.briefing;
     if (result.html) state.html = result.html;
     state.stale = !result.html;
     if (result.problems) state.problems = result.problems;

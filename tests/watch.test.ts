@@ -153,6 +153,10 @@ describe('watch', () => {
       request({ host: '127.0.0.1', port, path: '/', headers: { host: `attacker.example:${port}` } }, (res) => resolve(res.statusCode!)).on('error', reject).end();
     });
     expect(foreignHost).toBe(403);
+    const taken = Number(new URL(server.url).port);
+    await expect(watchBriefing({ dir: briefingDir, port: taken, alsoWatch: [], effects: effectsWith(memoryBriefing()), report: () => {} })).rejects.toThrow(
+      `port ${taken} on 127.0.0.1 is in use; choose another with --port (0 picks a free one)`,
+    );
   });
 
   it('rebuilds on a change to the data, then shows errors over the last good page, then recovers', async () => {
