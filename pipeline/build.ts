@@ -24,6 +24,8 @@ import { renderPdf } from './pdf.js';
 import { buildWorkbook } from './workbook.js';
 import { buildManifest, inputHash, type OutputFile } from './manifest.js';
 import { briefingDate } from './dates.js';
+import { digestBriefing } from './digest.js';
+import type { Progress } from './progress.js';
 
 export type Format = 'pdf' | 'html' | 'xlsx';
 export const FORMATS: readonly Format[] = ['pdf', 'html', 'xlsx'];
@@ -37,7 +39,7 @@ export interface BuildOptions {
 export interface BuildEffects {
   reader: BriefingReader;
   writer: OutputWriter;
-  log(message: string): void;
+  progress: Progress;
   now(): Date;
   templates(): Promise<Templates>;
   fontCss(): Promise<string>;
@@ -98,6 +100,7 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
       versions: effects.versions(),
       options: { formats: [...options.formats].sort(), pageSize: options.pageSize },
       builtAt: effects.now(),
+      content: digestBriefing(briefing, checked.diagnostics),
     });
     const files = [...outputs, { file: 'manifest.json', mediaType: 'application/json', data: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }];
     for (const output of files) {
@@ -105,7 +108,7 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
       await effects.writer.writeFile(path, output.data);
       written.push(path);
     }
-    effects.log(`built ${briefing.id}: ${files.map((f) => f.file).join(', ')} → ${folder}`);
+    effects.progress.done(briefing.id, files.map((f) => f.file), folder);
   }
   return { ...checked, written };
 }
@@ -120,10 +123,11 @@ interface RenderContext {
 
 async function renderBriefing(briefing: Briefing, { options, effects, templates, fontCss, browser }: RenderContext): Promise<OutputFile[]> {
   const stage = async <T>(name: string, run: () => Promise<T> | T): Promise<T> => {
+    effects.progress.start(briefing.id, name);
     const started = performance.now();
     try {
       const result = await run();
-      effects.log(`${briefing.id}: ${name} ${Math.round(performance.now() - started)} ms`);
+      effects.progress.stage(briefing.id, name, performance.now() - started);
       return result;
     } catch (error) {
       if (error instanceof CliError) throw error;

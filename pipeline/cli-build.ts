@@ -1,6 +1,6 @@
 // `briefpress build`: validate everything, then render and write every format.
 import type { Command } from './cli.js';
-import { briefingDirs, parseCommandLine, printDiagnostics } from './cli-options.js';
+import { briefingDirs, parseCommandLine, printDiagnostics, PROGRESS_HELP, PROGRESS_OPTIONS, progressReporter } from './cli-options.js';
 import { build, FORMATS, type Format } from './build.js';
 import { hasErrors } from './diagnostics.js';
 import { fileReader, fileWriter } from './effects.js';
@@ -9,11 +9,12 @@ import type { PageSize } from './html.js';
 import { TOOL_VERSION, libraryVersions } from './version.js';
 
 export const buildCommand: Command = {
-  help: `Usage: briefpress build [briefing-dir…] [--out DIR] [--formats pdf,html,xlsx] [--page-size a4|letter]
+  help: `Usage: briefpress build [briefing-dir…] [--out DIR] [--formats pdf,html,xlsx] [--page-size a4|letter] [--quiet | --json]
 
   --out DIR            output folder (default: output); each briefing goes to DIR/<id>/
   --formats LIST       comma-separated subset of pdf,html,xlsx (default: all)
   --page-size SIZE     a4 (default) or letter
+${PROGRESS_HELP}
   -h, --help           this help
 
 Writes <id>.pdf, <id>.html, <id>.xlsx and manifest.json. Nothing is written when any briefing has an error,
@@ -24,6 +25,7 @@ and each file is replaced atomically, so the last good outputs survive a failed 
       out: { type: 'string' },
       formats: { type: 'string' },
       'page-size': { type: 'string' },
+      ...PROGRESS_OPTIONS,
     });
     const formats = parseFormats(values.formats);
     const pageSize = parsePageSize(values['page-size']);
@@ -31,7 +33,7 @@ and each file is replaced atomically, so the last good outputs survive a failed 
     const result = await build(await briefingDirs(positionals), { outDir: values.out ?? 'output', formats, pageSize }, {
       reader: fileReader,
       writer: fileWriter,
-      log: (message) => process.stderr.write(`${message}\n`),
+      progress: progressReporter(values),
       now: () => new Date(),
       templates: async () => (await import('./templates.js')).loadTemplates(),
       fontCss: async () => (await import('./fonts.js')).fontFaceCss(),

@@ -12,6 +12,9 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./cli-build.js')).buildCommand,
   validate: async () => (await import('./cli-validate.js')).validateCommand,
+  diff: async () => (await import('./cli-diff.js')).diffCommand,
+  new: async () => (await import('./cli-new.js')).newCommand,
+  watch: async () => (await import('./cli-watch.js')).watchCommand,
 };
 
 const HELP = `briefpress ${TOOL_VERSION}: a research briefing kept as data → PDF, HTML and Excel.
@@ -19,6 +22,9 @@ const HELP = `briefpress ${TOOL_VERSION}: a research briefing kept as data → P
 Usage:
   briefpress build [briefing-dir…] [options]   validate, then render every format into the output folder
   briefpress validate [briefing-dir…]          run every check without rendering or writing anything
+  briefpress watch [briefing-dir] [--port N]   live HTML preview on 127.0.0.1, rebuilt and reloaded on every save
+  briefpress new <id>                          start a briefing: data/<id>/ with an example of every field
+  briefpress diff OLD NEW [--json]             what changed between two builds (manifests or output folders)
   briefpress <command> --help                  options of one command
 
 With no briefing folder named, every folder under data/ that holds a briefing.yaml is used.

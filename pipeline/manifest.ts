@@ -2,6 +2,7 @@
 // tell whether anything changed.
 import { createHash } from 'node:crypto';
 import type { InputFile } from './load.js';
+import type { BriefingDigest } from './digest.js';
 
 export interface OutputFile {
   file: string;
@@ -17,6 +18,8 @@ export interface ManifestInput {
   versions: Record<string, string>;
   options: Record<string, unknown>;
   builtAt: Date;
+  /** What the briefing says, for `briefpress diff`; manifests written before it existed lack it. */
+  content?: BriefingDigest;
 }
 
 export interface Manifest {
@@ -28,6 +31,7 @@ export interface Manifest {
   outputs: { file: string; mediaType: string; sha256: string; bytes: number }[];
   options: Record<string, unknown>;
   versions: Record<string, string>;
+  content?: BriefingDigest;
 }
 
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -47,5 +51,6 @@ export function buildManifest(input: ManifestInput): Manifest {
     outputs: input.outputs.map((o) => ({ file: o.file, mediaType: o.mediaType, sha256: sha256(o.data), bytes: o.data.length })),
     options: input.options,
     versions: input.versions,
+    ...(input.content ? { content: input.content } : {}),
   };
 }
