@@ -1,7 +1,7 @@
 // `briefpress validate`: every check, no browser, nothing written.
 import type { Command } from './cli.js';
 import { briefingDirs, parseCommandLine, printDiagnostics } from './cli-options.js';
-import { checkBriefings } from './build.js';
+import { checkBriefings } from './validate.js';
 import { countLine, hasErrors } from './diagnostics.js';
 import { fileReader } from './effects.js';
 import { EXIT } from './errors.js';

@@ -17,6 +17,9 @@ export interface Diagnostic extends Location {
   hint?: string;
 }
 
+/** Where a check sends what it finds: checks never throw for a user mistake, they report and go on. */
+export type Report = (d: Diagnostic) => void;
+
 export function diagnostic<C extends MessageCode>(code: C, at: Location, args: MessageArgs<C>): Diagnostic {
   const entry = messages[code];
   const message = (entry.message as (a: MessageArgs<C>) => string)(args);
