@@ -31,6 +31,7 @@ export interface BuildOptions {
   outDir: string;
   formats: ReadonlySet<Format>;
   pageSize: PageSize;
+  strict?: boolean;
 }
 
 export interface BuildEffects {
@@ -50,7 +51,7 @@ export interface BuildResult extends CheckResult {
 }
 
 export async function build(dirs: readonly string[], options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
-  const checked = await checkBriefings(dirs, effects.reader);
+  const checked = await checkBriefings(dirs, effects.reader, { strict: options.strict });
   if (hasErrors(checked.diagnostics)) return { ...checked, written: [] };
 
   // Chromium starts while the browserless stages run.

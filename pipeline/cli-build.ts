@@ -9,11 +9,12 @@ import type { PageSize } from './html.js';
 import { TOOL_VERSION, libraryVersions } from './version.js';
 
 export const buildCommand: Command = {
-  help: `Usage: briefpress build [briefing-dir…] [--out DIR] [--formats pdf,html,xlsx] [--page-size a4|letter]
+  help: `Usage: briefpress build [briefing-dir…] [--out DIR] [--formats pdf,html,xlsx] [--page-size a4|letter] [--strict]
 
   --out DIR            output folder (default: output); each briefing goes to DIR/<id>/
   --formats LIST       comma-separated subset of pdf,html,xlsx (default: all)
   --page-size SIZE     a4 (default) or letter
+  --strict             warnings count as errors: nothing is built while there is one
   -h, --help           this help
 
 Writes <id>.pdf, <id>.html, <id>.xlsx and manifest.json. Nothing is written when any briefing has an error,
@@ -24,11 +25,12 @@ and each file is replaced atomically, so the last good outputs survive a failed 
       out: { type: 'string' },
       formats: { type: 'string' },
       'page-size': { type: 'string' },
+      strict: { type: 'boolean' },
     });
     const formats = parseFormats(values.formats);
     const pageSize = parsePageSize(values['page-size']);
     const { findBrowser, launchBrowser } = await import('./browser.js');
-    const result = await build(await briefingDirs(positionals), { outDir: values.out ?? 'output', formats, pageSize }, {
+    const result = await build(await briefingDirs(positionals), { outDir: values.out ?? 'output', formats, pageSize, strict: values.strict === true }, {
       reader: fileReader,
       writer: fileWriter,
       log: (message) => process.stderr.write(`${message}\n`),

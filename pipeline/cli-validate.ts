@@ -1,24 +1,44 @@
 // `briefpress validate`: every check, no browser, nothing written.
 import type { Command } from './cli.js';
-import { briefingDirs, parseCommandLine, printDiagnostics } from './cli-options.js';
+import { briefingDirs, parseCommandLine } from './cli-options.js';
 import { checkBriefings } from './validate.js';
-import { countLine, hasErrors } from './diagnostics.js';
+import { countLine, DIAGNOSTIC_FORMATS, formatDiagnostics, hasErrors, type DiagnosticFormat } from './diagnostics.js';
 import { fileReader } from './effects.js';
-import { EXIT } from './errors.js';
+import { CliError, EXIT } from './errors.js';
 
 export const validateCommand: Command = {
-  help: `Usage: briefpress validate [briefing-dir…]
+  help: `Usage: briefpress validate [briefing-dir…] [--format text|json|github] [--strict]
 
-Checks every briefing's files (shape, citations, data points, charts, tables) and prints each problem as
-file:line:column severity code message, with the line and a caret. No browser is started, nothing is written.
-Exit code 1 when any briefing has an error.`,
+  --format text     (default) file:line:column severity code message, the line with a caret, a hint; on stderr
+  --format json     one JSON document on stdout: {version, errors, warnings, diagnostics: [{file, line,
+                    column, severity, code, title, message, hint}]}
+  --format github   GitHub Actions workflow commands (::error file=…,line=…,col=…::…) on stdout, so a pull
+                    request shows each problem on its line
+  --strict          warnings count as errors (exit code 1)
+  -h, --help        this help
+
+Checks every briefing's files (shape, citations, data points, figures in prose, charts, tables, sources).
+No browser is started, nothing is written. Exit code 1 when any briefing has an error.`,
 
   async run(args) {
-    const { positionals } = parseCommandLine('validate', args, {});
-    const checked = await checkBriefings(await briefingDirs(positionals), fileReader);
-    printDiagnostics(checked.diagnostics, checked.texts);
-    if (hasErrors(checked.diagnostics)) return EXIT.invalidData;
-    process.stderr.write(`validated ${checked.briefings.map((b) => b.id).join(', ')}: ${countLine(checked.diagnostics)}\n`);
-    return EXIT.ok;
+    const { values, positionals } = parseCommandLine('validate', args, { format: { type: 'string' }, strict: { type: 'boolean' } });
+    const format = parseFormat(values.format);
+    const checked = await checkBriefings(await briefingDirs(positionals), fileReader, { strict: values.strict === true });
+    const failed = hasErrors(checked.diagnostics);
+    if (format === 'text') {
+      if (checked.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(checked.diagnostics, checked.texts)}\n`);
+      if (!failed) process.stderr.write(`validated ${checked.briefings.map((b) => b.id).join(', ')}: ${countLine(checked.diagnostics)}\n`);
+    } else {
+      const output = formatDiagnostics(checked.diagnostics, checked.texts, format);
+      if (output !== '') process.stdout.write(`${output}\n`);
+      if (format === 'github') process.stderr.write(`${countLine(checked.diagnostics)}\n`);
+    }
+    return failed ? EXIT.invalidData : EXIT.ok;
   },
 };
+
+function parseFormat(format: string | undefined): DiagnosticFormat {
+  const normalized = (format ?? 'text').toLowerCase();
+  if (!DIAGNOSTIC_FORMATS.includes(normalized as DiagnosticFormat)) throw new CliError(`--format is one of ${DIAGNOSTIC_FORMATS.join(', ')}; got "${format}"`, EXIT.usage);
+  return normalized as DiagnosticFormat;
+}

@@ -3,7 +3,7 @@
 //
 //   shape (validate-shape) → ids → data points, tables (validate-data) → charts (validate-charts)
 //   → narrative (validate-narrative)
-import { diagnostic, hasErrors, type Diagnostic } from './diagnostics.js';
+import { diagnostic, hasErrors, strictly, type Diagnostic } from './diagnostics.js';
 import { loadBriefing, type BriefingReader, type LoadedBriefing, type MarkdownSource } from './load.js';
 import type { Briefing, Section } from './briefing.js';
 import { briefingFileSchema, chartFileSchema, dataPointsFileSchema, sourcesFileSchema, tableFileSchema, type BriefingFile } from './schema.js';
@@ -20,8 +20,13 @@ export interface CheckResult {
   texts: Map<string, string>;
 }
 
+export interface CheckOptions {
+  /** Warnings count as errors. */
+  strict?: boolean;
+}
+
 /** load → validate for every briefing; nothing is rendered or written. */
-export async function checkBriefings(dirs: readonly string[], reader: BriefingReader): Promise<CheckResult> {
+export async function checkBriefings(dirs: readonly string[], reader: BriefingReader, options: CheckOptions = {}): Promise<CheckResult> {
   const result: CheckResult = { briefings: [], diagnostics: [], texts: new Map() };
   for (const dir of dirs) {
     const { loaded, diagnostics } = await loadBriefing(dir, reader);
@@ -30,6 +35,7 @@ export async function checkBriefings(dirs: readonly string[], reader: BriefingRe
     for (const [file, text] of loaded.texts) result.texts.set(file, text);
     if (validated.briefing) result.briefings.push(validated.briefing);
   }
+  if (options.strict) result.diagnostics = strictly(result.diagnostics);
   return result;
 }
 
