@@ -1,6 +1,6 @@
 // Shape: each file against its schema (schema.ts). Every zod issue becomes one positioned diagnostic.
 import type { z } from 'zod';
-import { diagnostic, type Report } from './diagnostics.js';
+import { diagnostic, type Diagnostic, type Location, type Report } from './diagnostics.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 import { closest } from './suggest.js';
 
@@ -20,24 +20,50 @@ export function checkShape<S extends z.ZodType>(yaml: YamlSource | undefined, sc
   }
   for (const issue of result.error.issues) {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
-    const field = String(path.filter((p) => typeof p === 'string').at(-1) ?? '(top level)');
-    const at = (p: readonly PathSegment[], want?: 'key' | 'value') => ({ file: yaml.file, ...yaml.locate(p, want) });
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
       for (const key of issue.keys) {
         const suggestion = closest(key, known);
-        report(diagnostic('BP103', at([...path, key], 'key'), { field: key, ...(suggestion ? { suggestion } : {}) }));
+        report(diagnostic('BP103', { file: yaml.file, ...yaml.locate([...path, key], 'key') }, { field: key, ...(suggestion ? { suggestion } : {}) }));
       }
     } else if (issue.input === undefined && issue.code !== 'custom') {
       if (suggested.has(path.join('.'))) continue;
-      report(diagnostic('BP101', at(path.slice(0, -1), 'key'), { field }));
-    } else if (issue.code === 'invalid_type') {
-      report(diagnostic('BP102', at(path), { field, expected: describeExpected(issue.expected), actual: describeValue(issue.input) }));
+      report(diagnostic('BP101', { file: yaml.file, ...yaml.locate(path.slice(0, -1), 'key') }, { field: fieldName(path) }));
     } else {
-      report(diagnostic('BP104', at(path), { field, reason: issue.message.startsWith('must') ? issue.message : `is invalid: ${issue.message}` }));
+      report(issueDiagnostic(issue, path, { file: yaml.file, ...yaml.locate(path) }));
     }
   }
   return undefined;
+}
+
+/**
+ * A value that is present but wrong. Checks with a code of their own (dates, units, URLs, years, finite
+ * numbers) keep it even though the schema finds them, so each has one code whichever check sees it first.
+ */
+function issueDiagnostic(issue: z.core.$ZodIssue, path: PathSegment[], at: Location): Diagnostic {
+  const field = fieldName(path);
+  const input: unknown = issue.input;
+  if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof input === 'number' && !Number.isFinite(input)) return diagnostic('BP305', at, { field, actual: describeValue(input) });
+  if (['date', 'start', 'end'].includes(field) && (issue.code === 'invalid_format' || issue.code === 'too_small' || issue.code === 'too_big')) {
+    return diagnostic('BP306', at, { field, actual: describeValue(input), format: field === 'date' ? 'YYYY, YYYY-MM or YYYY-MM-DD' : 'YYYY-MM-DD' });
+  }
+  if (field === 'unit' && issue.code === 'invalid_value' && typeof input === 'string') {
+    const known = issue.values.map(String);
+    const suggestion = closest(input, known);
+    return diagnostic('BP307', at, { unit: input, known: known.join(', '), ...(suggestion ? { suggestion } : {}) });
+  }
+  if (issue.code === 'invalid_format' && issue.format === 'url') return diagnostic('BP205', at, { url: String(input) });
+  if (field === 'year' && typeof input === 'number' && (issue.code === 'too_small' || issue.code === 'too_big')) return diagnostic('BP206', at, { year: input });
+  if (issue.code === 'invalid_type') return diagnostic('BP102', at, { field, expected: describeExpected(issue.expected), actual: describeValue(input) });
+  if (issue.code === 'invalid_union') {
+    const expected = issue.errors.flatMap((option) => option.flatMap((i) => (i.code === 'invalid_type' ? [describeExpected(i.expected)] : [])));
+    return diagnostic('BP102', at, { field, expected: expected.join(' or ') || 'something else', actual: describeValue(input) });
+  }
+  return diagnostic('BP104', at, { field, reason: issue.message.startsWith('must') ? issue.message : `is invalid: ${issue.message}` });
+}
+
+function fieldName(path: readonly PathSegment[]): string {
+  return String(path.filter((p) => typeof p === 'string').at(-1) ?? '(top level)');
 }
 
 /** The field names a schema allows at `path`, for "did you mean". */
@@ -64,6 +90,7 @@ function describeExpected(expected: string): string {
 
 function describeValue(value: unknown): string {
   if (value === null) return 'nothing (null)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'not-a-number (.nan)' : value > 0 ? 'infinity (.inf)' : 'minus infinity (-.inf)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping of fields';
   if (typeof value === 'string') return `text "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;

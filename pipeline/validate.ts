@@ -9,9 +9,9 @@ import type { Briefing, Section } from './briefing.js';
 import { briefingFileSchema, chartFileSchema, dataPointsFileSchema, sourcesFileSchema, tableFileSchema, type BriefingFile } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
 import { checkShape } from './validate-shape.js';
-import { checkDataPoints, checkTable, checkUnique } from './validate-data.js';
+import { checkDataPoints, checkSources, checkTable, checkUnique } from './validate-data.js';
 import { checkChart } from './validate-charts.js';
-import { checkNarrative } from './validate-narrative.js';
+import { checkNarrative, type ProseField } from './validate-narrative.js';
 
 export interface CheckResult {
   briefings: Briefing[];
@@ -65,6 +65,7 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
   if (meta) checkUnique('section', meta.sections.map((s, i) => [s.id, loaded.briefing!, ['sections', i, 'id']]), report);
 
   if (pointsFile) checkDataPoints(dataPoints, loaded.dataPoints!, sourceKeys, report);
+  if (sourcesFile) checkSources(sources, loaded.sources!, meta ? Number(meta.date.slice(0, 4)) : undefined, report);
   for (const { yaml, table } of tables) if (table) checkTable(table, yaml, report);
   for (const { yaml, chart } of charts) {
     if (chart) checkChart(chart, yaml, { dataPointIds, dataPointsById: pointsFile ? dataPointsById : undefined, sourcesByKey }, report);
@@ -74,9 +75,17 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
   // "Never placed" and "never cited" are only meaningful when every section could be read.
   const narrativeComplete = meta !== undefined && sections.length === meta.sections.length;
   const cited = new Set<string>();
-  checkNarrative(sections, {
+  const fields: ProseField[] = [
+    ...(meta ? (['title', 'subtitle', 'summary'] as const).map((field) => ({ yaml: loaded.briefing!, path: [field], interpolated: field === 'summary' })) : []),
+    ...charts.flatMap(({ yaml, chart }) => (chart ? (['title', 'caption', 'alt'] as const).map((field) => ({ yaml, path: [field], interpolated: true })) : [])),
+    ...tables.flatMap(({ yaml, table }) => (table
+      ? [['title'], ['caption'], ...table.rows.flatMap((row, i) => Object.keys(row).map((column) => ['rows', i, column]))].map((path) => ({ yaml, path, interpolated: false }))
+      : [])),
+  ];
+  checkNarrative(sections, fields, {
     sourceKeys,
     dataPointIds,
+    dataPoints: pointsFile ? dataPoints : undefined,
     figures: { chart: charts.flatMap(({ chart }) => (chart ? [chart.id] : [])), table: tables.flatMap(({ table }) => (table ? [table.id] : [])) },
     figureFiles: {
       chart: new Map(charts.flatMap(({ yaml, chart }) => (chart ? [[chart.id, yaml] as const] : []))),

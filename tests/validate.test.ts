@@ -44,9 +44,14 @@ describe('validate', () => {
     expect(all.map((d) => `${brief(d)} ${d.hint ?? ''}`)).toEqual(['data/fixture/briefing.yaml:6:1 BP103 Did you mean "audience"?']);
   });
 
-  it('reports a percentage out of range', async () => {
+  it('reports a percentage out of range, and every figure in prose that no longer matches it', async () => {
     const { all } = await check(editDefault('data-points.yaml', 'value: 37.3', 'value: 137.3'));
-    expect(all.map(brief)).toEqual(['data/fixture/data-points.yaml:36:12 BP302']);
+    expect(all.map(brief)).toEqual([
+      'data/fixture/data-points.yaml:36:12 BP302',
+      'data/fixture/sections/03-expert-opinions.md:4:1 BP701',
+      'data/fixture/sections/04-data-points.md:3:43 BP701',
+      'data/fixture/briefing.yaml:14:105 BP701',
+    ]);
   });
 
   it('reports a chart that names a data point that does not exist', async () => {
@@ -77,14 +82,14 @@ describe('validate', () => {
     expect(all.find((d) => d.code === 'BP002')!.file).toBe('data/fixture/sources.yaml');
   });
 
-  it('reports a missing, an empty and a non-UTF-8 file', async () => {
+  it('reports a missing section file where briefing.yaml names it, and an empty and a non-UTF-8 file', async () => {
     const { all } = await check({
       'sections/02-roles.md': null,
       'sections/03-expert-opinions.md': '   \n',
       'sections/05-workforce-impact.md': new Uint8Array([0x41, 0x0a, 0x42, 0xff, 0x43]),
     });
     expect(all.map(brief)).toEqual([
-      'data/fixture/sections/02-roles.md:1:1 BP001',
+      'data/fixture/briefing.yaml:25:11 BP001',
       'data/fixture/sections/03-expert-opinions.md:1:1 BP004',
       'data/fixture/sections/05-workforce-impact.md:2:2 BP003',
     ]);
