@@ -12,8 +12,10 @@ export interface NarrativeContext {
   dataPointIds: ReadonlySet<string> | undefined;
   /** The data points, or undefined when data-points.yaml has errors: figures are then not compared. */
   dataPoints: readonly DataPoint[] | undefined;
-  figures: Record<'chart' | 'table', string[]>;
-  figureFiles: Record<'chart' | 'table', ReadonlyMap<string, YamlSource>>;
+  /** Ids charts and tables declare; undefined when one of their files could not be read, so ids are unknown. */
+  placeable: Record<'chart' | 'table', ReadonlySet<string> | undefined>;
+  /** The valid charts and tables by id, with their files, for "never placed". */
+  placeableFiles: Record<'chart' | 'table', ReadonlyMap<string, YamlSource>>;
   cited: Set<string>;
   complete: boolean;
 }
@@ -45,8 +47,8 @@ export function checkNarrative(sections: Section[], fields: ProseField[], contex
     }
     checkDataPointRefs(prose, context, report);
     for (const directive of scanDirectives(section.markdown)) {
-      const known = context.figures[directive.kind];
-      if (!known.includes(directive.id)) {
+      const known = context.placeable[directive.kind];
+      if (known && !known.has(directive.id)) {
         const suggestion = closest(directive.id, known);
         report(diagnostic('BP601', prose.at(directive.offset), { kind: directive.kind, id: directive.id, ...(suggestion ? { suggestion } : {}) }));
       } else if (placed[directive.kind].has(directive.id)) {
@@ -65,9 +67,8 @@ export function checkNarrative(sections: Section[], fields: ProseField[], contex
   }
   if (!context.complete) return;
   for (const kind of ['chart', 'table'] as const) {
-    for (const id of context.figures[kind]) {
-      const yaml = context.figureFiles[kind].get(id);
-      if (!placed[kind].has(id) && yaml) report(diagnostic('BP602', { file: yaml.file, ...yaml.locate(['id']) }, { kind, id }));
+    for (const [id, yaml] of context.placeableFiles[kind]) {
+      if (!placed[kind].has(id)) report(diagnostic('BP602', { file: yaml.file, ...yaml.locate(['id']) }, { kind, id }));
     }
   }
 }

@@ -86,8 +86,8 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
     sourceKeys,
     dataPointIds,
     dataPoints: pointsFile ? dataPoints : undefined,
-    figures: { chart: charts.flatMap(({ chart }) => (chart ? [chart.id] : [])), table: tables.flatMap(({ table }) => (table ? [table.id] : [])) },
-    figureFiles: {
+    placeable: { chart: declaredFigureIds(loaded, 'charts'), table: declaredFigureIds(loaded, 'tables') },
+    placeableFiles: {
       chart: new Map(charts.flatMap(({ yaml, chart }) => (chart ? [[chart.id, yaml] as const] : []))),
       table: new Map(tables.flatMap(({ yaml, table }) => (table ? [[table.id, yaml] as const] : []))),
     },
@@ -103,7 +103,8 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
     });
   }
 
-  if (hasErrors(diagnostics) || !meta || !pointsFile || !sourcesFile) return { diagnostics };
+  // A file that could not be read or parsed was reported by load; its briefing is incomplete either way.
+  if (hasErrors(diagnostics) || loaded.failed.length > 0 || !meta || !pointsFile || !sourcesFile) return { diagnostics };
   const { sections: _refs, ...metaFields } = meta;
   return {
     diagnostics,
@@ -128,6 +129,15 @@ function declaredIds(yaml: YamlSource | undefined, list: string, idField: string
   const items = (yaml.value as Record<string, unknown> | null)?.[list];
   if (!Array.isArray(items)) return new Set();
   return new Set(items.map((item) => (item as Record<string, unknown> | null)?.[idField]).filter((id): id is string => typeof id === 'string'));
+}
+
+/** The ids chart or table files declare, or undefined when one of them could not be read or parsed. */
+function declaredFigureIds(loaded: LoadedBriefing, folder: 'charts' | 'tables'): ReadonlySet<string> | undefined {
+  if (loaded.failed.some((path) => path.startsWith(`${folder}/`))) return undefined;
+  return new Set(loaded[folder].flatMap((yaml) => {
+    const id = (yaml.value as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? [id] : [];
+  }));
 }
 
 function sectionsOf(meta: BriefingFile, markdown: ReadonlyMap<string, MarkdownSource>): Section[] {

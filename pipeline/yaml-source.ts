@@ -28,14 +28,11 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; di
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const problems = [...doc.errors, ...doc.warnings];
-  if (problems.length > 0) {
-    return {
-      diagnostics: problems.map((e) => {
-        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-        return diagnostic('BP002', { file, line: pos.line, column: pos.col }, { reason: e.message.split('\n')[0] ?? e.code });
-      }),
-    };
+  // Only the first problem: after a syntax error the parser's recovery reports knock-on errors that are noise.
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const pos = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
+    return { diagnostics: [diagnostic('BP002', { file, line: pos.line, column: pos.col }, { reason: problem.message.split('\n')[0] ?? problem.code })] };
   }
   let value: unknown;
   try {
