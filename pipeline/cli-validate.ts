@@ -1,7 +1,7 @@
 // `briefpress validate`: every check, no browser, nothing written.
 import type { Command } from './cli.js';
 import { briefingDirs, parseCommandLine } from './cli-options.js';
-import { checkBriefings } from './validate.js';
+import { checkBriefings, type CheckResult } from './validate.js';
 import { countLine, DIAGNOSTIC_FORMATS, formatDiagnostics, hasErrors, type DiagnosticFormat } from './diagnostics.js';
 import { fileReader } from './effects.js';
 import { CliError, EXIT } from './errors.js';
@@ -24,18 +24,28 @@ No browser is started, nothing is written. Exit code 1 when any briefing has an 
     const { values, positionals } = parseCommandLine('validate', args, { format: { type: 'string' }, strict: { type: 'boolean' } });
     const format = parseFormat(values.format);
     const checked = await checkBriefings(await briefingDirs(positionals), fileReader, { strict: values.strict === true });
-    const failed = hasErrors(checked.diagnostics);
-    if (format === 'text') {
-      if (checked.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(checked.diagnostics, checked.texts)}\n`);
-      if (!failed) process.stderr.write(`validated ${checked.briefings.map((b) => b.id).join(', ')}: ${countLine(checked.diagnostics)}\n`);
-    } else {
-      const output = formatDiagnostics(checked.diagnostics, checked.texts, format);
-      if (output !== '') process.stdout.write(`${output}\n`);
-      if (format === 'github') process.stderr.write(`${countLine(checked.diagnostics)}\n`);
-    }
-    return failed ? EXIT.invalidData : EXIT.ok;
+    const report = validationReport(checked, format);
+    process.stdout.write(report.stdout);
+    process.stderr.write(report.stderr);
+    return report.exitCode;
   },
 };
+
+/** What `briefpress validate` prints, and its exit code: a function of the check, so tests can pin it. */
+export function validationReport(checked: CheckResult, format: DiagnosticFormat): { stdout: string; stderr: string; exitCode: number } {
+  const { diagnostics, texts } = checked;
+  const failed = hasErrors(diagnostics);
+  const exitCode = failed ? EXIT.invalidData : EXIT.ok;
+  if (format === 'json') return { stdout: `${formatDiagnostics(diagnostics, texts, 'json')}\n`, stderr: '', exitCode };
+  if (format === 'github') {
+    const commands = formatDiagnostics(diagnostics, texts, 'github');
+    return { stdout: commands === '' ? '' : `${commands}\n`, stderr: `${countLine(diagnostics)}\n`, exitCode };
+  }
+  const printed = diagnostics.length > 0 ? `${formatDiagnostics(diagnostics, texts)}\n` : '';
+  const ids = checked.briefings.map((b) => b.id).join(', ');
+  const summary = failed ? '' : diagnostics.length > 0 ? `validated ${ids}\n` : `validated ${ids}: ${countLine(diagnostics)}\n`;
+  return { stdout: '', stderr: printed + summary, exitCode };
+}
 
 function parseFormat(format: string | undefined): DiagnosticFormat {
   const normalized = (format ?? 'text').toLowerCase();

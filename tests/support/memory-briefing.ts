@@ -14,14 +14,26 @@ export function defaultFile(relativePath: string): string {
   return readFileSync(join(DEFAULT_BRIEFING_DIR, relativePath), 'utf8');
 }
 
+let defaults: ReadonlyMap<string, Uint8Array> | undefined;
+
+/** The default briefing's files by path inside the briefing, read from disk once. */
+export function defaultFiles(): Map<string, Uint8Array> {
+  defaults ??= new Map(filesUnder(DEFAULT_BRIEFING_DIR).map((file) => [relative(DEFAULT_BRIEFING_DIR, file), readFileSync(file)]));
+  return new Map(defaults);
+}
+
 /** `changes` maps a path inside the briefing to new content (string or bytes), or to null to delete it. */
 export function memoryBriefing(changes: Record<string, string | Uint8Array | null> = {}): BriefingReader {
-  const files = new Map<string, Uint8Array>();
-  for (const file of filesUnder(DEFAULT_BRIEFING_DIR)) files.set(relative(DEFAULT_BRIEFING_DIR, file), readFileSync(file));
+  const files = defaultFiles();
   for (const [path, content] of Object.entries(changes)) {
     if (content === null) files.delete(path);
     else files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
+  return memoryReader(files);
+}
+
+/** A reader that serves `files` (paths inside the briefing) as the folder FIXTURE_DIR. */
+export function memoryReader(files: ReadonlyMap<string, Uint8Array>): BriefingReader {
   const inFixture = (path: string) => relative(FIXTURE_DIR, path);
   return {
     async readFile(path) {
