@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadBriefing } from '../pipeline/load.js';
 import { validateBriefing } from '../pipeline/validate.js';
 import { formatDiagnostics, type Diagnostic } from '../pipeline/diagnostics.js';
+import { messages } from '../pipeline/messages.js';
 import { editDefault, FIXTURE_DIR, memoryBriefing } from './support/memory-briefing.js';
 
 async function check(changes: Parameters<typeof memoryBriefing>[0]) {
@@ -114,5 +116,10 @@ describe('validate', () => {
         '1 error, 0 warnings',
       ].join('\n'),
     );
+  });
+
+  it('has every code of the catalog in the README, one line each, with its severity', () => {
+    const rows = [...readFileSync('README.md', 'utf8').matchAll(/^\| (BP\d{3}) \| (error|warning) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(rows).toEqual(Object.entries(messages).map(([code, entry]) => `${code} ${entry.severity}`));
   });
 });
