@@ -21,11 +21,14 @@ export interface Figure {
   qualifier?: Qualifier;
 }
 
-const NUMBER = String.raw`(?<![\w.,])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
+// Groups, in every pattern: 1 currency sign, 2 minus sign, 3 integer digits, 4 decimals, 5 scale word.
+const NUMBER = String.raw`([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
+/** Not the tail of a word, a version or a longer number ("v1.5%", "2,5%"). */
+const STANDALONE = String.raw`(?<![\w.,])`;
 const PATTERNS: { unit: Unit; pattern: RegExp }[] = [
-  { unit: 'percent', pattern: new RegExp(String.raw`()${NUMBER}(?:\s?%|\s(?:percent|per cent)\b)()`, 'gi') },
-  { unit: 'usd', pattern: new RegExp(String.raw`((?:US)?\$\s?)${NUMBER.replace('(?<![\\w.,])', '')}(?:\s?(thousand|million|billion|trillion|bn|tn|[kmb])\b)?`, 'gi') },
-  { unit: 'multiple', pattern: new RegExp(String.raw`()${NUMBER}(?:\s?×|x\b)()`, 'gi') },
+  { unit: 'percent', pattern: new RegExp(String.raw`()${STANDALONE}${NUMBER}(?:\s?%|\s(?:percent|per cent)\b)()`, 'gi') },
+  { unit: 'usd', pattern: new RegExp(String.raw`${STANDALONE}((?:US)?\$\s?)${NUMBER}(?:\s?(thousand|million|billion|trillion|bn|tn|[kmb])\b)?`, 'gi') },
+  { unit: 'multiple', pattern: new RegExp(String.raw`()${STANDALONE}${NUMBER}(?:\s?×|x\b)()`, 'gi') },
 ];
 
 const SCALES: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12 };

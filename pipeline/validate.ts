@@ -5,9 +5,9 @@
 //   → narrative (validate-narrative)
 import { diagnostic, hasErrors, strictly, type Diagnostic } from './diagnostics.js';
 import { loadBriefing, type BriefingReader, type LoadedBriefing, type MarkdownSource } from './load.js';
-import type { Briefing, Section } from './briefing.js';
+import type { Briefing, Section, Table } from './briefing.js';
 import { briefingFileSchema, chartFileSchema, dataPointsFileSchema, sourcesFileSchema, tableFileSchema, type BriefingFile } from './schema.js';
-import type { YamlSource } from './yaml-source.js';
+import type { PathSegment, YamlSource } from './yaml-source.js';
 import { checkShape } from './validate-shape.js';
 import { checkDataPoints, checkSources, checkTable, checkUnique } from './validate-data.js';
 import { checkChart } from './validate-charts.js';
@@ -75,12 +75,11 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
   // "Never placed" and "never cited" are only meaningful when every section could be read.
   const narrativeComplete = meta !== undefined && sections.length === meta.sections.length;
   const cited = new Set<string>();
-  const fields: ProseField[] = [
-    ...(meta ? (['title', 'subtitle', 'summary'] as const).map((field) => ({ yaml: loaded.briefing!, path: [field], interpolated: field === 'summary' })) : []),
-    ...charts.flatMap(({ yaml, chart }) => (chart ? (['title', 'caption', 'alt'] as const).map((field) => ({ yaml, path: [field], interpolated: true })) : [])),
-    ...tables.flatMap(({ yaml, table }) => (table
-      ? [['title'], ['caption'], ...table.rows.flatMap((row, i) => Object.keys(row).map((column) => ['rows', i, column]))].map((path) => ({ yaml, path, interpolated: false }))
-      : [])),
+  const fields = [
+    ...(meta ? proseFields(loaded.briefing!, [['title'], ['subtitle']], false) : []),
+    ...(meta ? proseFields(loaded.briefing!, [['summary']], true) : []),
+    ...charts.flatMap(({ yaml, chart }) => (chart ? proseFields(yaml, [['title'], ['caption'], ['alt']], true) : [])),
+    ...tables.flatMap(({ yaml, table }) => (table ? proseFields(yaml, [['title'], ['caption'], ...cellPaths(table)], false) : [])),
   ];
   checkNarrative(sections, fields, {
     sourceKeys,
@@ -129,6 +128,15 @@ function declaredIds(yaml: YamlSource | undefined, list: string, idField: string
   const items = (yaml.value as Record<string, unknown> | null)?.[list];
   if (!Array.isArray(items)) return new Set();
   return new Set(items.map((item) => (item as Record<string, unknown> | null)?.[idField]).filter((id): id is string => typeof id === 'string'));
+}
+
+/** Text fields readers see, whose figures are checked; `interpolated` where the renderer fills in {{dp:id}}. */
+function proseFields(yaml: YamlSource, paths: PathSegment[][], interpolated: boolean): ProseField[] {
+  return paths.map((path) => ({ yaml, path, interpolated }));
+}
+
+function cellPaths(table: Table): PathSegment[][] {
+  return table.rows.flatMap((row, i) => Object.keys(row).map((column) => ['rows', i, column]));
 }
 
 /** The ids chart or table files declare, or undefined when one of them could not be read or parsed. */
