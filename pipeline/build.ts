@@ -9,15 +9,14 @@
 // through `effects`, so tests can build without touching the disk.
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { hasErrors } from './diagnostics.js';
 import type { Briefing } from './briefing.js';
 import { CliError, EXIT } from './errors.js';
 import type { BriefingReader } from './load.js';
 import type { OutputWriter } from './effects.js';
 import type { PageSize } from './html.js';
 import type { Templates } from './templates.js';
-import { loadBriefing } from './load.js';
-import { validateBriefing } from './validate.js';
+import { checkBriefings, type CheckResult } from './validate.js';
 import { renderCharts } from './charts.js';
 import { guessPageNumbers, renderHtml } from './html.js';
 import { renderPdf } from './pdf.js';
@@ -34,6 +33,7 @@ export interface BuildOptions {
   outDir: string;
   formats: ReadonlySet<Format>;
   pageSize: PageSize;
+  strict?: boolean;
 }
 
 export interface BuildEffects {
@@ -48,32 +48,12 @@ export interface BuildEffects {
   versions(): Record<string, string>;
 }
 
-export interface CheckResult {
-  briefings: Briefing[];
-  diagnostics: Diagnostic[];
-  /** Source texts by display path, for excerpts in printed diagnostics. */
-  texts: Map<string, string>;
-}
-
-/** load → validate for every briefing; nothing is rendered or written. */
-export async function checkBriefings(dirs: readonly string[], reader: BriefingReader): Promise<CheckResult> {
-  const result: CheckResult = { briefings: [], diagnostics: [], texts: new Map() };
-  for (const dir of dirs) {
-    const { loaded, diagnostics } = await loadBriefing(dir, reader);
-    const validated = validateBriefing(loaded);
-    result.diagnostics.push(...diagnostics, ...validated.diagnostics);
-    for (const [file, text] of loaded.texts) result.texts.set(file, text);
-    if (validated.briefing) result.briefings.push(validated.briefing);
-  }
-  return result;
-}
-
 export interface BuildResult extends CheckResult {
   written: string[];
 }
 
 export async function build(dirs: readonly string[], options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
-  const checked = await checkBriefings(dirs, effects.reader);
+  const checked = await checkBriefings(dirs, effects.reader, { strict: options.strict });
   if (hasErrors(checked.diagnostics)) return { ...checked, written: [] };
 
   // Chromium starts while the browserless stages run.

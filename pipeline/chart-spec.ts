@@ -74,26 +74,30 @@ function withValueLabels(spec: Record<string, unknown>): Record<string, unknown>
   };
 }
 
-export function buildVegaLiteSpec(chart: ChartDefinition, rows: ChartRow[], dataPointsById: ReadonlyMap<string, DataPoint>): TopLevelSpec {
+/** `valueLabels: false` gives the spec as its author wrote it, which is what validation judges. */
+export function buildVegaLiteSpec(chart: ChartDefinition, rows: ChartRow[], dataPointsById: ReadonlyMap<string, DataPoint>, { valueLabels = true } = {}): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    ...withValueLabels(chart.spec),
+    ...(valueLabels ? withValueLabels(chart.spec) : chart.spec),
     description: interpolateDataPoints(chart.alt, dataPointsById),
     data: { values: rows },
     config: theme,
   } as unknown as TopLevelSpec;
 }
 
-/** Throws vega-lite's own error when the spec is not valid Vega-Lite. */
-export function compileChart(spec: TopLevelSpec): VegaSpec {
-  return compile(spec, { logger: silentLogger() }).spec;
+/** Throws vega-lite's own error when the spec is not valid Vega-Lite; its warnings go to `warn`. */
+export function compileChart(spec: TopLevelSpec, warn: (message: string) => void = () => {}): VegaSpec {
+  return compile(spec, { logger: throwingLogger(warn) }).spec;
 }
 
-function silentLogger() {
+function throwingLogger(warn: (message: string) => void) {
   const logger = {
     level: (_?: number) => (typeof _ === 'number' ? logger : 0),
     error: (...args: unknown[]) => { throw new Error(args.map(String).join(' ')); },
-    warn: () => logger,
+    warn: (...args: unknown[]) => {
+      warn(args.map(String).join(' '));
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
   };

@@ -9,11 +9,12 @@ import type { PageSize } from './html.js';
 import { TOOL_VERSION, libraryVersions } from './version.js';
 
 export const buildCommand: Command = {
-  help: `Usage: briefpress build [briefing-dir…] [--out DIR] [--formats pdf,html,xlsx] [--page-size a4|letter] [--quiet | --json]
+  help: `Usage: briefpress build [briefing-dir…] [--out DIR] [--formats pdf,html,xlsx] [--page-size a4|letter] [--strict] [--quiet | --json]
 
   --out DIR            output folder (default: output); each briefing goes to DIR/<id>/
   --formats LIST       comma-separated subset of pdf,html,xlsx (default: all)
   --page-size SIZE     a4 (default) or letter
+  --strict             warnings count as errors: nothing is built while there is one
 ${PROGRESS_HELP}
   -h, --help           this help
 
@@ -25,12 +26,13 @@ and each file is replaced atomically, so the last good outputs survive a failed 
       out: { type: 'string' },
       formats: { type: 'string' },
       'page-size': { type: 'string' },
+      strict: { type: 'boolean' },
       ...PROGRESS_OPTIONS,
     });
     const formats = parseFormats(values.formats);
     const pageSize = parsePageSize(values['page-size']);
     const { findBrowser, launchBrowser } = await import('./browser.js');
-    const result = await build(await briefingDirs(positionals), { outDir: values.out ?? 'output', formats, pageSize }, {
+    const result = await build(await briefingDirs(positionals), { outDir: values.out ?? 'output', formats, pageSize, strict: values.strict === true }, {
       reader: fileReader,
       writer: fileWriter,
       progress: progressReporter(values),

@@ -1,24 +1,66 @@
 // `briefpress validate`: every check, no browser, nothing written.
+import { register } from 'node:module';
 import type { Command } from './cli.js';
-import { briefingDirs, parseCommandLine, printDiagnostics } from './cli-options.js';
-import { checkBriefings } from './build.js';
-import { countLine, hasErrors } from './diagnostics.js';
+import { briefingDirs, parseCommandLine } from './cli-options.js';
+import type { CheckResult } from './validate.js';
+import { countLine, DIAGNOSTIC_FORMATS, formatDiagnostics, hasErrors, type DiagnosticFormat } from './diagnostics.js';
 import { fileReader } from './effects.js';
-import { EXIT } from './errors.js';
+import { CliError, EXIT } from './errors.js';
 
 export const validateCommand: Command = {
-  help: `Usage: briefpress validate [briefing-dir…]
+  help: `Usage: briefpress validate [briefing-dir…] [--format text|json|github] [--strict]
 
-Checks every briefing's files (shape, citations, data points, charts, tables) and prints each problem as
-file:line:column severity code message, with the line and a caret. No browser is started, nothing is written.
-Exit code 1 when any briefing has an error.`,
+  --format text     (default) file:line:column severity code message, the line with a caret, a hint; on stderr
+  --format json     one JSON document on stdout: {version, errors, warnings, diagnostics: [{file, line,
+                    column, severity, code, title, message, hint}]}
+  --format github   GitHub Actions workflow commands (::error file=…,line=…,col=…::…) on stdout, so a pull
+                    request shows each problem on its line
+  --strict          warnings count as errors (exit code 1)
+  -h, --help        this help
+
+Checks every briefing's files (shape, citations, data points, figures in prose, charts, tables, sources).
+No browser is started, nothing is written. Exit code 1 when any briefing has an error.`,
 
   async run(args) {
-    const { positionals } = parseCommandLine('validate', args, {});
-    const checked = await checkBriefings(await briefingDirs(positionals), fileReader);
-    printDiagnostics(checked.diagnostics, checked.texts);
-    if (hasErrors(checked.diagnostics)) return EXIT.invalidData;
-    process.stderr.write(`validated ${checked.briefings.map((b) => b.id).join(', ')}: ${countLine(checked.diagnostics)}\n`);
-    return EXIT.ok;
+    const { values, positionals } = parseCommandLine('validate', args, { format: { type: 'string' }, strict: { type: 'boolean' } });
+    const format = parseFormat(values.format);
+    const { checkBriefings } = await loadValidateStage();
+    const checked = await checkBriefings(await briefingDirs(positionals), fileReader, { strict: values.strict === true });
+    const report = validationReport(checked, format);
+    process.stdout.write(report.stdout);
+    process.stderr.write(report.stderr);
+    return report.exitCode;
   },
 };
+
+/** What `briefpress validate` prints, and its exit code: a function of the check, so tests can pin it. */
+export function validationReport(checked: CheckResult, format: DiagnosticFormat): { stdout: string; stderr: string; exitCode: number } {
+  const { diagnostics, texts } = checked;
+  const failed = hasErrors(diagnostics);
+  const exitCode = failed ? EXIT.invalidData : EXIT.ok;
+  if (format === 'json') return { stdout: `${formatDiagnostics(diagnostics, texts, 'json')}\n`, stderr: '', exitCode };
+  if (format === 'github') {
+    const commands = formatDiagnostics(diagnostics, texts, 'github');
+    return { stdout: commands === '' ? '' : `${commands}\n`, stderr: `${countLine(diagnostics)}\n`, exitCode };
+  }
+  const printed = diagnostics.length > 0 ? `${formatDiagnostics(diagnostics, texts)}\n` : '';
+  const ids = checked.briefings.map((b) => b.id).join(', ');
+  const summary = failed ? '' : diagnostics.length > 0 ? `validated ${ids}\n` : `validated ${ids}: ${countLine(diagnostics)}\n`;
+  return { stdout: '', stderr: printed + summary, exitCode };
+}
+
+/**
+ * The validate stage, loaded with vega-lite's `import … from 'vega'` served by vega-util (vega-lite-light.ts).
+ * Module hooks slow every import made after them, so the modules that do not lead to vega-lite load first.
+ */
+async function loadValidateStage(): Promise<typeof import('./validate.js')> {
+  await Promise.all([import('./load.js'), import('./schema.js'), import('./validate-shape.js'), import('./validate-data.js'), import('./validate-narrative.js')]);
+  register('./vega-lite-light.js', import.meta.url);
+  return import('./validate.js');
+}
+
+function parseFormat(format: string | undefined): DiagnosticFormat {
+  const normalized = (format ?? 'text').toLowerCase();
+  if (!DIAGNOSTIC_FORMATS.includes(normalized as DiagnosticFormat)) throw new CliError(`--format is one of ${DIAGNOSTIC_FORMATS.join(', ')}; got "${format}"`, EXIT.usage);
+  return normalized as DiagnosticFormat;
+}

@@ -2,7 +2,7 @@
 // only that each file can be read and parsed; validate.ts does the rest.
 import { createHash } from 'node:crypto';
 import { basename, join, normalize, isAbsolute } from 'node:path';
-import { diagnostic, positionAt, type Diagnostic } from './diagnostics.js';
+import { diagnostic, positionAt, type Diagnostic, type Location } from './diagnostics.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 
 /** The file system as the load stage sees it; tests pass an in-memory one. */
@@ -37,6 +37,8 @@ export interface LoadedBriefing {
   sections: Map<string, MarkdownSource>;
   /** Every file read, for hashing into the manifest and for source excerpts in diagnostics. */
   inputs: InputFile[];
+  /** Files (relative paths) that could not be read or parsed: what they declare is unknown. */
+  failed: string[];
   texts: Map<string, string>;
 }
 
@@ -46,16 +48,18 @@ export const SOURCES_FILE = 'sources.yaml';
 
 export async function loadBriefing(dir: string, reader: BriefingReader): Promise<{ loaded: LoadedBriefing; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const loaded: LoadedBriefing = { id: basename(normalize(dir)), dir, tables: [], charts: [], sections: new Map(), inputs: [], texts: new Map() };
+  const loaded: LoadedBriefing = { id: basename(normalize(dir)), dir, tables: [], charts: [], sections: new Map(), inputs: [], failed: [], texts: new Map() };
 
-  const readText = async (relativePath: string): Promise<{ file: string; text: string } | undefined> => {
+  /** `reference`: where another file names this one, which is where a missing file is reported. */
+  const readText = async (relativePath: string, reference?: Location): Promise<{ file: string; text: string } | undefined> => {
     const file = join(dir, relativePath);
     let bytes: Uint8Array;
     try {
       bytes = await reader.readFile(file);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-      diagnostics.push(diagnostic('BP001', { file, line: 1, column: 1 }, { path: file, reason }));
+      diagnostics.push(diagnostic('BP001', reference ?? { file, line: 1, column: 1 }, { path: file, reason }));
+      loaded.failed.push(relativePath);
       return undefined;
     }
     loaded.inputs.push({ path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
@@ -63,13 +67,22 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      const valid = new TextDecoder('utf-8').decode(bytes).indexOf('\uFFFD');
-      diagnostics.push(diagnostic('BP003', { file, ...positionAt(new TextDecoder().decode(bytes), Math.max(0, valid)) }, {}));
+      const lenient = new TextDecoder('utf-8').decode(bytes);
+      diagnostics.push(diagnostic('BP003', { file, ...positionAt(lenient, Math.max(0, lenient.indexOf('\uFFFD'))) }, {}));
+      loaded.failed.push(relativePath);
+      return undefined;
+    }
+    // Control characters (other than tab and line breaks) mean a binary file; it is not shown as an excerpt.
+    const control = text.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+    if (control >= 0) {
+      diagnostics.push(diagnostic('BP005', { file, ...positionAt(text, control) }, {}));
+      loaded.failed.push(relativePath);
       return undefined;
     }
     loaded.texts.set(file, text);
     if (text.trim() === '') {
       diagnostics.push(diagnostic('BP004', { file, line: 1, column: 1 }, {}));
+      loaded.failed.push(relativePath);
       return undefined;
     }
     return { file, text };
@@ -80,6 +93,7 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
     if (!read) return undefined;
     const parsed = parseYaml(read.file, read.text);
     diagnostics.push(...parsed.diagnostics);
+    if (!parsed.source) loaded.failed.push(relativePath);
     return parsed.source;
   };
 
@@ -98,9 +112,10 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
     if (!isInsideFolder(relativePath)) {
       const at = loaded.briefing!.locate(['sections', index, 'file']);
       diagnostics.push(diagnostic('BP104', { file: loaded.briefing!.file, ...at }, { field: 'file', reason: 'must be a path inside the briefing folder' }));
+      loaded.failed.push(relativePath);
       continue;
     }
-    const read = await readText(relativePath);
+    const read = await readText(relativePath, { file: loaded.briefing!.file, ...loaded.briefing!.locate(['sections', index, 'file']) });
     if (read) loaded.sections.set(relativePath, { file: read.file, relativePath, text: read.text });
   }
   loaded.inputs.sort((a, b) => a.path.localeCompare(b.path));

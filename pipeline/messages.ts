@@ -1,5 +1,6 @@
 // The catalog of every user-facing diagnostic. A code never changes meaning; retired codes are not reused.
-// BP0xx files, BP1xx shape, BP2xx citations, BP3xx data points, BP4xx charts, BP5xx tables, BP6xx sections.
+// BP0xx files, BP1xx shape, BP2xx citations and sources, BP3xx data points, BP4xx charts, BP5xx tables,
+// BP6xx placements, BP7xx figures in prose.
 import type { Severity } from './diagnostics.js';
 
 interface Entry<A> {
@@ -35,6 +36,12 @@ export const messages = {
     title: 'empty-file',
     message: () => 'file is empty',
     hint: 'Restore its content, or remove the reference to it.',
+  }),
+  BP005: entry<Record<string, never>>({
+    severity: 'error',
+    title: 'binary-file',
+    message: () => 'file is binary, not text: it holds a NUL or other control character',
+    hint: 'A briefing folder holds YAML and Markdown text only; restore the file from version control.',
   }),
   BP101: entry<{ field: string }>({
     severity: 'error',
@@ -76,6 +83,38 @@ export const messages = {
     message: ({ key }) => `source "${key}" is never cited`,
     hint: 'Cite it in a section as [@key], or remove it.',
   }),
+  BP203: entry<{ figure: string; suggestion?: string }>({
+    severity: 'error',
+    title: 'figure-without-citation',
+    message: ({ figure }) => `paragraph states "${figure}" but cites no source`,
+    hint: ({ suggestion }) => (suggestion ? `Cite its source: add [@${suggestion}] to the paragraph.` : 'Every figure needs its source cited in the same paragraph, as [@key].'),
+  }),
+  BP204: entry<{ figure: string; id: string; source: string }>({
+    severity: 'warning',
+    title: 'figure-source-not-cited',
+    message: ({ figure, id, source }) => `"${figure}" is data point "${id}" from source "${source}", which this paragraph does not cite`,
+    hint: ({ source }) => `Add [@${source}] to the paragraph, or check that the figure is the one meant.`,
+  }),
+  BP205: entry<{ url: string }>({
+    severity: 'error',
+    title: 'source-url-not-http',
+    message: ({ url }) => `source URL "${url}" is not an http(s) address`,
+    hint: 'Write the full address, starting with https:// (or http://); leave "url" out when there is none.',
+  }),
+  BP206: entry<{ year: number; briefingYear?: number }>({
+    severity: 'error',
+    title: 'source-year-implausible',
+    message: ({ year, briefingYear }) => (briefingYear === undefined
+      ? `source year ${year} is not plausible`
+      : `source year ${year} is more than a year after the briefing's date (${briefingYear})`),
+    hint: 'A source is dated from 1800 to one year after the briefing; check the year for a typo.',
+  }),
+  BP207: entry<{ key: string; original: string; same: string }>({
+    severity: 'error',
+    title: 'duplicate-source',
+    message: ({ key, original, same }) => `source "${key}" repeats source "${original}" (${same})`,
+    hint: ({ original }) => `Keep one source and cite it as [@${original}] wherever the other was cited.`,
+  }),
   BP301: entry<{ id: string; key: string; suggestion?: string }>({
     severity: 'error',
     title: 'data-point-unknown-source',
@@ -99,6 +138,30 @@ export const messages = {
     message: ({ id }) => `no data point has the id "${id}"`,
     hint: ({ suggestion }) => (suggestion ? `Did you mean "${suggestion}"?` : 'Data point ids are listed in data-points.yaml.'),
   }),
+  BP305: entry<{ field: string; actual: string }>({
+    severity: 'error',
+    title: 'value-not-finite',
+    message: ({ field, actual }) => `"${field}" must be a finite number, found ${actual}`,
+    hint: 'Write the number itself; .inf and .nan are YAML for infinity and not-a-number.',
+  }),
+  BP306: entry<{ field: string; actual: string; format: string }>({
+    severity: 'error',
+    title: 'invalid-date',
+    message: ({ field, actual, format }) => `"${field}" must be a real date written ${format}, found ${actual}`,
+    hint: 'Check the month (01–12) and the day (a day that month has).',
+  }),
+  BP307: entry<{ unit: string; known: string; suggestion?: string }>({
+    severity: 'error',
+    title: 'unknown-unit',
+    message: ({ unit, known }) => `unit "${unit}" is not one of ${known}`,
+    hint: ({ suggestion }) => (suggestion ? `Did you mean "${suggestion}"?` : 'Percentages are unit percent, written 5.4 for 5.4%.'),
+  }),
+  BP308: entry<{ id: string; label: string; year: string; start: string; end: string }>({
+    severity: 'warning',
+    title: 'period-label-mismatch',
+    message: ({ id, label, year, start, end }) => `data point "${id}" has period label "${label}", but ${year} is outside its period ${start} to ${end}`,
+    hint: 'Make the label and the dates describe the same period.',
+  }),
   BP401: entry<{ chart: string; reason: string }>({
     severity: 'error',
     title: 'chart-spec-invalid',
@@ -117,6 +180,12 @@ export const messages = {
     message: ({ chart }) => `chart "${chart}" sets its own "data"`,
     hint: 'Remove "data": a chart draws only the data points listed in "dataPoints", so every number keeps its source.',
   }),
+  BP404: entry<{ chart: string; reason: string }>({
+    severity: 'warning',
+    title: 'chart-spec-warning',
+    message: ({ chart, reason }) => `Vega-Lite warns about chart "${chart}": ${reason}`,
+    hint: 'Vega-Lite drew the chart without the part it warns about; fix the spec so the chart shows what is meant.',
+  }),
   BP501: entry<{ table: string; row: number; column: string }>({
     severity: 'error',
     title: 'table-missing-cell',
@@ -132,6 +201,12 @@ export const messages = {
     severity: 'error',
     title: 'table-unknown-column',
     message: ({ table, column }) => `table "${table}" has a cell for "${column}", which is not one of its columns`,
+  }),
+  BP504: entry<{ table: string; row: number; first: number; column: string; value: string }>({
+    severity: 'error',
+    title: 'table-duplicate-key',
+    message: ({ table, row, first, column, value }) => `table "${table}" row ${row} repeats the key "${value}" of row ${first} (column "${column}")`,
+    hint: 'The key column identifies each row; make the values unique or merge the rows.',
   }),
   BP601: entry<{ kind: string; id: string; suggestion?: string }>({
     severity: 'error',
@@ -149,6 +224,28 @@ export const messages = {
     severity: 'error',
     title: 'figure-placed-twice',
     message: ({ kind, id }) => `${kind} "${id}" is placed more than once`,
+  }),
+  BP701: entry<{ figure: string; nearest?: { id: string; value: string }; unit: string }>({
+    severity: 'error',
+    title: 'figure-not-in-data',
+    message: ({ figure, nearest, unit }) => (nearest
+      ? `figure "${figure}" matches no data point; the nearest is "${nearest.id}" (${nearest.value})`
+      : `figure "${figure}" matches no data point; no data point is in ${unit}`),
+    hint: ({ nearest }) => (nearest
+      ? `Correct the figure, write {{dp:${nearest.id}}} to insert the data point's value, or add the figure to data-points.yaml with its source.`
+      : 'Add the figure to data-points.yaml with its source, then write {{dp:id}} to insert it.'),
+  }),
+  BP702: entry<{ figure: string; id: string; value: string }>({
+    severity: 'error',
+    title: 'figure-qualifier-differs',
+    message: ({ figure, id, value }) => `figure "${figure}" does not say what data point "${id}" says: ${value}`,
+    hint: ({ id, value }) => `Write it as the data states it ("${value}"), or write {{dp:${id}}} to insert it.`,
+  }),
+  BP703: entry<{ figure: string; id: string; value: string }>({
+    severity: 'error',
+    title: 'figure-more-precise-than-data',
+    message: ({ figure, id, value }) => `figure "${figure}" is more precise than data point "${id}" (${value})`,
+    hint: ({ id }) => `State it at the precision of its source, or write {{dp:${id}}} to insert it.`,
   }),
 } as const;
 

@@ -4,7 +4,7 @@
 // reloads the page after each rebuild. The built page's Content-Security-Policy meta forbids scripts, so the
 // response drops that meta and sends the same policy as a header that also allows that one script by nonce.
 import { basename, normalize } from 'node:path';
-import { checkBriefings } from './build.js';
+import { checkBriefings } from './validate.js';
 import { renderCharts } from './charts.js';
 import { countLine, formatDiagnostics, hasErrors } from './diagnostics.js';
 import { renderHtml } from './html.js';

@@ -48,9 +48,12 @@ beforeAll(async () => {
   old = await manifestOf({}, OUTPUTS);
   next = await manifestOf(
     {
-      ...replace('data-points.yaml', ['value: 5.98', 'value: 6.1'], ['source: ieee-spectrum-2025', 'source: aura-2024']),
+      ...replace('data-points.yaml', ['value: 5.98', 'value: 6.10'], ['source: ieee-spectrum-2025', 'source: aura-2024']),
       ...replace('sources.yaml', ['sources:\n', 'sources:\n  - key: gartner-2024\n    publisher: "Gartner"\n    year: 2024\n'], ['publisher: "Nebulai"\n    year: 2024', 'publisher: "Nebulai"\n    year: 2025']),
-      ...replace('sections/01-trends.md', ['[@aura-2024]. This', '[@aura-2024; @gartner-2024]. This']),
+      // The prose states the value too, and validation holds prose and data together.
+      ...replace('sections/01-trends.md', ['reaching 5.98% in May', 'reaching 6.10% in May'], ['[@aura-2024]. This', '[@aura-2024; @gartner-2024]. This']),
+      ...replace('sections/04-data-points.md', ['5.98%', '6.10%']),
+      ...replace('briefing.yaml', ['5.98%', '6.10%']),
       ...replace('tables/key-roles.yaml', ['ML pipeline complexity', 'ML pipeline complexity and scale']),
     },
     { ...OUTPUTS, 'fixture.html': '<html>2</html>' },
@@ -68,6 +71,8 @@ describe('diff', () => {
     expect(diffText(diffBuilds([old], [next]))).toBe(
       [
         'fixture: changed',
+        '  metadata',
+        '    ~ summary changed',
         '  data points',
         '    ~ ai-share-software-postings-2024-05: 5.98% → 6.10% (+0.12 pp)',
         '    ~ postings-demanding-ai-skills-2023: 1.4% (source "ieee-spectrum-2025" → "aura-2024")',
@@ -76,6 +81,7 @@ describe('diff', () => {
         '    ~ nebulai-2024: year 2024 → 2025',
         '  sections',
         '    ~ trends: content changed',
+        '    ~ data-points: content changed',
         '  tables',
         '    ~ key-roles: content changed',
         '  outputs',
@@ -117,10 +123,12 @@ describe('diff', () => {
         '  outputs',
         '    ~ fixture.html: content changed',
         '  inputs',
-        '    ~ data-points.yaml: bytes 1747 → 1737, content changed',
+        '    ~ briefing.yaml: content changed',
+        '    ~ data-points.yaml: bytes 1816 → 1807, content changed',
         '    ~ sections/01-trends.md: bytes 978 → 993, content changed',
-        '    ~ sources.yaml: bytes 1338 → 1400, content changed',
-        '    ~ tables/key-roles.yaml: bytes 968 → 978, content changed',
+        '    ~ sections/04-data-points.md: content changed',
+        '    ~ sources.yaml: bytes 1403 → 1465, content changed',
+        '    ~ tables/key-roles.yaml: bytes 1034 → 1044, content changed',
         '',
       ].join('\n'),
     );
@@ -132,7 +140,8 @@ describe('diff', () => {
     expect(markdown).toContain('| AI jobs as a share of software job postings | May 2024 | 6.10% | was 5.98%, +0.12 pp | Aura (2024) |');
     expect(markdown).toContain('| Job postings demanding AI skills | 2023 | 1.4% | source "ieee-spectrum-2025" → "aura-2024" | Aura (2024) |');
     expect(markdown).toContain('| Global work hours AI could automate by 2030 | By 2030 | over 30% |  | McKinsey (2024) |');
-    expect(markdown).toContain('**Warnings:** none.');
+    // The 2023 figure's new source is not the one its paragraph cites: validation warns, the summary says so.
+    expect(markdown).toContain('**Warnings:**\n- `data/fixture/sections/03-expert-opinions.md:10:1` BP204');
     expect(markdown).toContain('- Sources: added gartner-2024; changed nebulai-2024 (year 2024 → 2025)\n');
     expect(markdown).toContain('- Tables: changed key-roles (content changed)\n');
     expect(diffMarkdown(diffBuilds([], [next]))).toContain('First build: nothing earlier to compare with.');

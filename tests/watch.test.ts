@@ -40,7 +40,7 @@ describe('preview', () => {
     const built = await buildPreview(FIXTURE_DIR, effectsWith(memoryBriefing(editDefault('data-points.yaml', 'source: mckinsey-2024', 'source: mckinsey'))));
     expect(built.html).toBeUndefined();
     expect(built.summary).toBe('1 error, 0 warnings');
-    expect(built.problems).toContain('data/fixture/data-points.yaml:47:13 error BP301');
+    expect(built.problems).toContain('data/fixture/data-points.yaml:48:13 error BP301');
   });
 
   it('serves the page with one reload script, allowed by a nonce in a header that replaces the CSP meta', async () => {
@@ -164,19 +164,19 @@ describe('watch', () => {
     const events = await eventStream(new URL(`/__briefpress/events?since=${since}`, server.url).href);
     try {
       expect(events.response.headers.get('content-type')).toBe('text/event-stream');
-      edit('data-points.yaml', 'value: 5.98', 'value: 6.2');
-      await untilPage(events, (html) => html.includes('6.20%'));
+      edit('data-points.yaml', 'label: "Job postings demanding AI skills"', 'label: "Postings that ask for AI skills"');
+      await untilPage(events, (html) => html.includes('Postings that ask for AI skills'));
 
       edit('data-points.yaml', 'source: mckinsey-2024', 'source: mckinsey');
       const broken = await untilPage(events, (html) => html.includes('briefpress-problems'));
       expect(broken).toContain('Not rebuilt: fix these and save. Below is the last good preview.');
-      expect(broken).toMatch(/data-points\.yaml:47:13 error BP301 data point &quot;automatable-work-hours-2030&quot; names source &quot;mckinsey&quot;/);
-      expect(broken).toContain('6.20%');
-      expect(reported.join('')).toMatch(/data-points\.yaml:47:13 error BP301/);
+      expect(broken).toMatch(/data-points\.yaml:48:13 error BP301 data point &quot;automatable-work-hours-2030&quot; names source &quot;mckinsey&quot;/);
+      expect(broken).toContain('Postings that ask for AI skills');
+      expect(reported.join('')).toMatch(/data-points\.yaml:48:13 error BP301/);
 
       edit('data-points.yaml', 'source: mckinsey', 'source: mckinsey-2024');
       const fixed = await untilPage(events, (html) => !html.includes('briefpress-problems'));
-      expect(fixed).toContain('6.20%');
+      expect(fixed).toContain('Postings that ask for AI skills');
     } finally {
       events.close();
     }

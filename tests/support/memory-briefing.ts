@@ -14,14 +14,26 @@ export function defaultFile(relativePath: string): string {
   return readFileSync(join(DEFAULT_BRIEFING_DIR, relativePath), 'utf8');
 }
 
+let defaults: ReadonlyMap<string, Uint8Array> | undefined;
+
+/** The default briefing's files by path inside the briefing, read from disk once. */
+export function defaultFiles(): Map<string, Uint8Array> {
+  defaults ??= new Map(filesUnder(DEFAULT_BRIEFING_DIR).map((file) => [relative(DEFAULT_BRIEFING_DIR, file), readFileSync(file)]));
+  return new Map(defaults);
+}
+
 /** `changes` maps a path inside the briefing to new content (string or bytes), or to null to delete it. */
 export function memoryBriefing(changes: Record<string, string | Uint8Array | null> = {}): BriefingReader {
-  const files = new Map<string, Uint8Array>();
-  for (const file of filesUnder(DEFAULT_BRIEFING_DIR)) files.set(relative(DEFAULT_BRIEFING_DIR, file), readFileSync(file));
+  const files = defaultFiles();
   for (const [path, content] of Object.entries(changes)) {
     if (content === null) files.delete(path);
     else files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
+  return memoryReader(files);
+}
+
+/** A reader that serves `files` (paths inside the briefing) as the folder FIXTURE_DIR. */
+export function memoryReader(files: ReadonlyMap<string, Uint8Array>): BriefingReader {
   const inFixture = (path: string) => relative(FIXTURE_DIR, path);
   return {
     async readFile(path) {
@@ -41,4 +53,63 @@ export function editDefault(relativePath: string, search: string, replacement: s
   const text = defaultFile(relativePath);
   if (!text.includes(search)) throw new Error(`${relativePath} does not contain ${JSON.stringify(search)}`);
   return { [relativePath]: text.replace(search, replacement) };
+}
+
+/**
+ * A fault written as data (tests/invalid/*.yaml): edits to the default briefing, applied in this order.
+ *   edit: { file, find, replace }              replace the first `find` (or a list of these)
+ *   append: { file, text }                     add text at the end
+ *   truncate: { file, after, bytes? }          keep the bytes up to the end of `after`, plus `bytes` more
+ *   bytes: { file, find, hex }                 replace `find` with raw bytes
+ *   write: { file, text } | { file, hex }      replace (or create) the whole file
+ *   delete: file
+ */
+export interface Fault {
+  edit?: Edit | Edit[];
+  append?: { file: string; text: string };
+  truncate?: { file: string; after: string; bytes?: number };
+  bytes?: { file: string; find: string; hex: string };
+  write?: { file: string; text?: string; hex?: string };
+  delete?: string;
+}
+interface Edit {
+  file: string;
+  find: string;
+  replace: string;
+}
+
+export function faultChanges(fault: Fault): Record<string, string | Uint8Array | null> {
+  const changes: Record<string, string | Uint8Array | null> = {};
+  const current = (file: string) => {
+    const changed = changes[file];
+    if (changed === undefined) return defaultFile(file);
+    if (typeof changed !== 'string') throw new Error(`${file} was already replaced by bytes`);
+    return changed;
+  };
+  const find = (file: string, text: string) => {
+    const index = current(file).indexOf(text);
+    if (index < 0) throw new Error(`${file} does not contain ${JSON.stringify(text)}`);
+    return index;
+  };
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const hex = (digits: string) => Uint8Array.from(String(digits).match(/../g) ?? [], (pair) => parseInt(pair, 16));
+  for (const { file, find: search, replace } of [fault.edit ?? []].flat()) {
+    find(file, search);
+    changes[file] = current(file).replace(search, replace);
+  }
+  if (fault.append) changes[fault.append.file] = current(fault.append.file) + fault.append.text;
+  if (fault.truncate) {
+    const { file, after, bytes = 0 } = fault.truncate;
+    const end = utf8(current(file).slice(0, find(file, after) + after.length)).length + bytes;
+    changes[file] = utf8(current(file)).slice(0, end);
+  }
+  if (fault.bytes) {
+    const { file, find: search, hex: digits } = fault.bytes;
+    const index = find(file, search);
+    const text = current(file);
+    changes[file] = new Uint8Array([...utf8(text.slice(0, index)), ...hex(digits), ...utf8(text.slice(index + search.length))]);
+  }
+  if (fault.write) changes[fault.write.file] = fault.write.hex !== undefined ? hex(fault.write.hex) : fault.write.text ?? '';
+  if (fault.delete) changes[fault.delete] = null;
+  return changes;
 }
