@@ -1,6 +1,6 @@
 // The catalog of every user-facing diagnostic. A code never changes meaning; retired codes are not reused.
 // BP0xx files, BP1xx shape, BP2xx citations and sources, BP3xx data points, BP4xx charts, BP5xx tables,
-// BP6xx placements, BP7xx figures in prose.
+// BP6xx placements, BP7xx figures in prose, BP8xx content safety and limits.
 import type { Severity } from './diagnostics.js';
 
 interface Entry<A> {
@@ -225,6 +225,12 @@ export const messages = {
     title: 'figure-placed-twice',
     message: ({ kind, id }) => `${kind} "${id}" is placed more than once`,
   }),
+  BP604: entry<{ kind: string; id: string; suggestion?: string }>({
+    severity: 'error',
+    title: 'unknown-figure-reference',
+    message: ({ kind, id }) => `{{${kind === 'chart' ? 'figure' : 'table'}:${id}}} refers to no ${kind} of this briefing`,
+    hint: ({ suggestion }) => (suggestion ? `Did you mean "${suggestion}"?` : 'Refer to a chart or table by the id in its file.'),
+  }),
   BP701: entry<{ figure: string; nearest?: { id: string; value: string }; unit: string }>({
     severity: 'error',
     title: 'figure-not-in-data',
@@ -246,6 +252,42 @@ export const messages = {
     title: 'figure-more-precise-than-data',
     message: ({ figure, id, value }) => `figure "${figure}" is more precise than data point "${id}" (${value})`,
     hint: ({ id }) => `State it at the precision of its source, or write {{dp:${id}}} to insert it.`,
+  }),
+  BP801: entry<{ href: string; scheme: string }>({
+    severity: 'error',
+    title: 'unsafe-link',
+    message: ({ href, scheme }) => `link "${href}" uses ${scheme}, which a briefing may not link to`,
+    hint: 'Links may be http(s), mailto or #anchors in the document; anything else could run code or reach local files.',
+  }),
+  BP802: entry<{ src: string }>({
+    severity: 'error',
+    title: 'image-outside-briefing',
+    message: ({ src }) => `image "${src}" is not a file inside this briefing's folder`,
+    hint: 'Copy the image into the briefing folder and refer to it by a relative path; nothing is ever downloaded.',
+  }),
+  BP803: entry<{ tag: string }>({
+    severity: 'warning',
+    title: 'raw-html',
+    message: ({ tag }) => `raw HTML ${tag} is shown as text, not rendered`,
+    hint: 'Write Markdown instead; HTML from a briefing is never passed through to the page.',
+  }),
+  BP804: entry<{ chart: string; key: string }>({
+    severity: 'error',
+    title: 'chart-external-resource',
+    message: ({ chart, key }) => `chart "${chart}" refers to an external resource ("${key}")`,
+    hint: 'A chart draws only the data points it lists; it may not load data, images or anything else.',
+  }),
+  BP805: entry<{ key: string }>({
+    severity: 'error',
+    title: 'reserved-key',
+    message: ({ key }) => `"${key}" may not be used as a key`,
+    hint: 'Keys that name JavaScript object internals are refused; rename the field.',
+  }),
+  BP806: entry<{ what: string; actual: number; limit: number }>({
+    severity: 'error',
+    title: 'limit-exceeded',
+    message: ({ what, actual, limit }) => `${what} is ${actual.toLocaleString('en-US')}, over the limit of ${limit.toLocaleString('en-US')}`,
+    hint: 'Limits keep a build bounded in time and memory; README.md "Threat model" lists them.',
   }),
 } as const;
 

@@ -4,7 +4,7 @@ import { diagnostic, positionAt, type Location, type Report } from './diagnostic
 import type { DataPoint, Section, Unit } from './briefing.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 import { closest } from './suggest.js';
-import { formatValueInProse, scanCitations, scanDataPointRefs, scanDirectives } from './narrative.js';
+import { formatValueInProse, scanCitations, scanDataPointRefs, scanDirectives, scanFigureRefs } from './narrative.js';
 import { compareWithData, scanFigures, type Figure } from './validate-figures.js';
 
 export interface NarrativeContext {
@@ -55,6 +55,12 @@ export function checkNarrative(sections: Section[], fields: ProseField[], contex
         report(diagnostic('BP603', prose.at(directive.offset), { kind: directive.kind, id: directive.id }));
       }
       placed[directive.kind].add(directive.id);
+    }
+    for (const ref of scanFigureRefs(section.markdown)) {
+      const known = context.placeable[ref.kind];
+      if (!known || known.has(ref.id)) continue;
+      const suggestion = closest(ref.id, known);
+      report(diagnostic('BP604', prose.at(ref.offset), { kind: ref.kind, id: ref.id, ...(suggestion ? { suggestion } : {}) }));
     }
     figures.checkParagraphs(prose);
   }

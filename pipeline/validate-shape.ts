@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { diagnostic, type Diagnostic, type Location, type Report } from './diagnostics.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 import { closest } from './suggest.js';
+import { RESERVED_KEYS } from './validate-content.js';
 
 export function checkShape<S extends z.ZodType>(yaml: YamlSource | undefined, schema: S, report: Report): z.output<S> | undefined {
   if (!yaml) return undefined;
@@ -22,7 +23,8 @@ export function checkShape<S extends z.ZodType>(yaml: YamlSource | undefined, sc
     const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
-      for (const key of issue.keys) {
+      // Reserved keys are reported once, as such, by validate-content.ts.
+      for (const key of issue.keys.filter((k) => !RESERVED_KEYS.has(k))) {
         const suggestion = closest(key, known);
         report(diagnostic('BP103', { file: yaml.file, ...yaml.locate([...path, key], 'key') }, { field: key, ...(suggestion ? { suggestion } : {}) }));
       }

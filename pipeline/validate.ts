@@ -12,6 +12,8 @@ import { checkShape } from './validate-shape.js';
 import { checkDataPoints, checkSources, checkTable, checkUnique } from './validate-data.js';
 import { checkChart } from './validate-charts.js';
 import { checkNarrative, type ProseField } from './validate-narrative.js';
+import { checkChartResources, checkCounts, checkSectionContent, checkYamlContent } from './validate-content.js';
+import { LIMITS } from './limits.js';
 
 export interface CheckResult {
   briefings: Briefing[];
@@ -43,6 +45,9 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
 
+  const yamlFiles = [loaded.briefing, loaded.dataPoints, loaded.sources, ...loaded.tables, ...loaded.charts].filter((y): y is YamlSource => y !== undefined);
+  for (const yaml of yamlFiles) checkYamlContent(yaml, report);
+
   const meta = checkShape(loaded.briefing, briefingFileSchema, report);
   const pointsFile = checkShape(loaded.dataPoints, dataPointsFileSchema, report);
   const sourcesFile = checkShape(loaded.sources, sourcesFileSchema, report);
@@ -67,11 +72,21 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
   if (pointsFile) checkDataPoints(dataPoints, loaded.dataPoints!, sourceKeys, report);
   if (sourcesFile) checkSources(sources, loaded.sources!, meta ? Number(meta.date.slice(0, 4)) : undefined, report);
   for (const { yaml, table } of tables) if (table) checkTable(table, yaml, report);
+  checkCounts([
+    ...(meta ? [{ what: 'the number of sections', actual: meta.sections.length, limit: LIMITS.sections, yaml: loaded.briefing!, path: ['sections'] }] : []),
+    ...(pointsFile ? [{ what: 'the number of data points', actual: dataPoints.length, limit: LIMITS.dataPoints, yaml: loaded.dataPoints!, path: ['dataPoints'] }] : []),
+    ...(sourcesFile ? [{ what: 'the number of sources', actual: sources.length, limit: LIMITS.sources, yaml: loaded.sources!, path: ['sources'] }] : []),
+    ...tables.flatMap(({ yaml, table }) => (table ? [{ what: `the number of rows of table "${table.id}"`, actual: table.rows.length, limit: LIMITS.tableRows, yaml, path: ['rows'] }] : [])),
+    ...(loaded.tables.length > LIMITS.tables ? [{ what: 'the number of tables', actual: loaded.tables.length, limit: LIMITS.tables, yaml: loaded.tables[LIMITS.tables]!, path: [] }] : []),
+    ...(loaded.charts.length > LIMITS.charts ? [{ what: 'the number of charts', actual: loaded.charts.length, limit: LIMITS.charts, yaml: loaded.charts[LIMITS.charts]!, path: [] }] : []),
+  ], report);
   for (const { yaml, chart } of charts) {
+    if (chart) checkChartResources(chart.id, chart.spec, yaml, report);
     if (chart) checkChart(chart, yaml, { dataPointIds, dataPointsById: pointsFile ? dataPointsById : undefined, sourcesByKey }, report);
   }
 
   const sections = meta ? sectionsOf(meta, loaded.sections) : [];
+  for (const section of sections) checkSectionContent(section, report);
   // "Never placed" and "never cited" are only meaningful when every section could be read.
   const narrativeComplete = meta !== undefined && sections.length === meta.sections.length;
   const cited = new Set<string>();

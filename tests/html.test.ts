@@ -76,3 +76,11 @@ describe('html cross-references', () => {
     expect(out).toContain('id="figure-postings-demanding-ai-skills"');
   });
 });
+
+describe('html templates and hostile data', () => {
+  it('prints template syntax in briefing data as text: data is never compiled', async () => {
+    const sneaky = '{{constructor.constructor "return process"}} {{#each this}}x{{/each}} <b>bold</b>';
+    const out = await render({ ...briefing, meta: { ...briefing.meta, summary: sneaky } });
+    expect(out).toContain('{{constructor.constructor &quot;return process&quot;}} {{#each this}}x{{/each}} &lt;b&gt;bold&lt;/b&gt;');
+  });
+});

@@ -71,6 +71,8 @@ export interface Fault {
   bytes?: { file: string; find: string; hex: string };
   write?: { file: string; text?: string; hex?: string };
   delete?: string;
+  /** Replaces `find` with `with` repeated: for inputs too large to write out. */
+  expand?: { file: string; find: string; repeat: number; with: string };
 }
 interface Edit {
   file: string;
@@ -98,6 +100,11 @@ export function faultChanges(fault: Fault): Record<string, string | Uint8Array |
     changes[file] = current(file).replace(search, replace);
   }
   if (fault.append) changes[fault.append.file] = current(fault.append.file) + fault.append.text;
+  if (fault.expand) {
+    const { file, find: search, repeat, with: unit } = fault.expand;
+    find(file, search);
+    changes[file] = current(file).replace(search, unit.repeat(repeat));
+  }
   if (fault.truncate) {
     const { file, after, bytes = 0 } = fault.truncate;
     const end = utf8(current(file).slice(0, find(file, after) + after.length)).length + bytes;

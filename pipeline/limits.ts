@@ -1,0 +1,16 @@
+// The bounds a briefing must stay within, so that hostile or runaway input gives a diagnostic, never an
+// out-of-memory crash or a build that does not end. Documented in README.md "Threat model".
+export const LIMITS = {
+  /** Bytes of any one file of a briefing. */
+  fileBytes: 2 * 1024 * 1024,
+  /** Bytes of any one image a section embeds. */
+  imageBytes: 5 * 1024 * 1024,
+  /** Characters of any one text value in a YAML file. */
+  textLength: 20_000,
+  sections: 100,
+  dataPoints: 1_000,
+  sources: 500,
+  tables: 50,
+  tableRows: 2_000,
+  charts: 50,
+} as const;
