@@ -1,6 +1,6 @@
 // The validated briefing: what every stage after validate reads. Built only by validate.ts.
 import type { BriefingFile, ChartDefinition, DataPoint, Source, Table } from './schema.js';
-import type { InputFile } from './load.js';
+import type { EmbeddedImage, InputFile } from './load.js';
 
 export type { ChartDefinition, DataPoint, Source, Table, Unit } from './schema.js';
 
@@ -9,6 +9,8 @@ export interface Section {
   title: string;
   /** Display path of the Markdown file, for diagnostics. */
   file: string;
+  /** Path relative to the briefing folder, from which its images resolve. */
+  relativePath: string;
   markdown: string;
 }
 
@@ -24,5 +26,7 @@ export interface Briefing {
   sourcesEditorialNote?: string;
   tables: Table[];
   charts: ChartDefinition[];
+  /** Images the sections embed, by path relative to the briefing folder. */
+  images: ReadonlyMap<string, EmbeddedImage>;
   inputs: InputFile[];
 }

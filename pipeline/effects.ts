@@ -1,11 +1,12 @@
 // The real file system behind the stages' effects: reading briefings and writing outputs atomically.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import type { BriefingReader } from './load.js';
 
 export const fileReader: BriefingReader = {
   readFile: (path) => readFile(path),
+  realPath: (path) => realpath(path),
   listFiles: async (dir) => {
     try {
       return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);

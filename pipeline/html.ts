@@ -8,6 +8,7 @@ import { figureNumbers, formatValue, interpolateDataPoints, numberSources } from
 import { createNarrativeRenderer } from './markdown.js';
 import { formatBriefingDate } from './dates.js';
 import { printCss } from './print-css.js';
+import { imagePath } from './load.js';
 
 export type PageSize = 'a4' | 'letter';
 
@@ -54,11 +55,17 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
   const figureAnchor = (kind: 'chart' | 'table', id: string) => `${kind === 'chart' ? 'figure' : 'table'}-${id}`;
   const citations: { key: string; anchorId: string; section: string }[] = [];
   let currentSection = '';
+  let currentSectionPath = '';
 
   const narrative = createNarrativeRenderer({
     sourceNumbers,
     dataPointsById,
     onCitation: (key, anchorId) => citations.push({ key, anchorId, section: currentSection }),
+    imageUrl(src) {
+      const path = imagePath(currentSectionPath, src);
+      const image = path === undefined ? undefined : briefing.images.get(path);
+      return image && `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`;
+    },
     figureRef(kind, id) {
       const number = numbers[kind].get(id);
       return number ? { label: `${kind === 'chart' ? 'Figure' : 'Table'} ${number}`, anchor: figureAnchor(kind, id) } : undefined;
@@ -83,6 +90,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
 
   const sections = briefing.sections.map((section, i) => {
     currentSection = `${i + 1} ${section.title}`;
+    currentSectionPath = section.relativePath;
     return { number: i + 1, anchor: sectionAnchor(section.id), title: section.title, html: narrative.render(section.markdown) };
   });
 

@@ -1,15 +1,25 @@
 // Stage 1, load: read a briefing folder into parsed, position-aware sources. No meaning is checked here,
 // only that each file can be read and parsed; validate.ts does the rest.
 import { createHash } from 'node:crypto';
-import { basename, join, normalize, isAbsolute } from 'node:path';
+import { basename, join, normalize, isAbsolute, posix, sep } from 'node:path';
 import { diagnostic, positionAt, type Diagnostic, type Location } from './diagnostics.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
+import { LIMITS } from './limits.js';
+import { scanImages } from './narrative.js';
 
 /** The file system as the load stage sees it; tests pass an in-memory one. */
 export interface BriefingReader {
   readFile(path: string): Promise<Uint8Array>;
   /** Names of the files directly inside `dir`, or [] when it does not exist. */
   listFiles(dir: string): Promise<string[]>;
+  /** The path with every symbolic link resolved; absent where there are no links (in memory). */
+  realPath?(path: string): Promise<string>;
+}
+
+/** An image a section embeds, read from the briefing's own folder. */
+export interface EmbeddedImage {
+  mediaType: string;
+  data: Uint8Array;
 }
 
 export interface InputFile {
@@ -35,6 +45,8 @@ export interface LoadedBriefing {
   tables: YamlSource[];
   charts: YamlSource[];
   sections: Map<string, MarkdownSource>;
+  /** Images by their path relative to the briefing folder (forward slashes). */
+  images: Map<string, EmbeddedImage>;
   /** Every file read, for hashing into the manifest and for source excerpts in diagnostics. */
   inputs: InputFile[];
   /** Files (relative paths) that could not be read or parsed: what they declare is unknown. */
@@ -48,21 +60,42 @@ export const SOURCES_FILE = 'sources.yaml';
 
 export async function loadBriefing(dir: string, reader: BriefingReader): Promise<{ loaded: LoadedBriefing; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const loaded: LoadedBriefing = { id: basename(normalize(dir)), dir, tables: [], charts: [], sections: new Map(), inputs: [], failed: [], texts: new Map() };
+  const loaded: LoadedBriefing = { id: basename(normalize(dir)), dir, tables: [], charts: [], sections: new Map(), images: new Map(), inputs: [], failed: [], texts: new Map() };
 
-  /** `reference`: where another file names this one, which is where a missing file is reported. */
-  const readText = async (relativePath: string, reference?: Location): Promise<{ file: string; text: string } | undefined> => {
+  /** Reads a file of the briefing, refusing one that is too large or that a symbolic link takes outside the folder. */
+  const readBytes = async (relativePath: string, reference: Location | undefined, limit: number): Promise<{ file: string; bytes: Uint8Array } | undefined> => {
     const file = join(dir, relativePath);
-    let bytes: Uint8Array;
+    const at = reference ?? { file, line: 1, column: 1 };
     try {
-      bytes = await reader.readFile(file);
+      if (reader.realPath) {
+        const [root, real] = await Promise.all([reader.realPath(dir), reader.realPath(file)]);
+        if (!real.startsWith(root + sep)) {
+          diagnostics.push(diagnostic('BP001', at, { path: file, reason: `it is a link to ${real}, outside the briefing folder` }));
+          loaded.failed.push(relativePath);
+          return undefined;
+        }
+      }
+      const bytes = await reader.readFile(file);
+      if (bytes.length > limit) {
+        diagnostics.push(diagnostic('BP806', at, { what: `the size of ${file} in bytes`, actual: bytes.length, limit }));
+        loaded.failed.push(relativePath);
+        return undefined;
+      }
+      loaded.inputs.push({ path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+      return { file, bytes };
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-      diagnostics.push(diagnostic('BP001', reference ?? { file, line: 1, column: 1 }, { path: file, reason }));
+      diagnostics.push(diagnostic('BP001', at, { path: file, reason }));
       loaded.failed.push(relativePath);
       return undefined;
     }
-    loaded.inputs.push({ path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+  };
+
+  /** `reference`: where another file names this one, which is where a missing file is reported. */
+  const readText = async (relativePath: string, reference?: Location): Promise<{ file: string; text: string } | undefined> => {
+    const read = await readBytes(relativePath, reference, LIMITS.fileBytes);
+    if (!read) return undefined;
+    const { file, bytes } = read;
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -116,7 +149,21 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
       continue;
     }
     const read = await readText(relativePath, { file: loaded.briefing!.file, ...loaded.briefing!.locate(['sections', index, 'file']) });
-    if (read) loaded.sections.set(relativePath, { file: read.file, relativePath, text: read.text });
+    if (!read) continue;
+    loaded.sections.set(relativePath, { file: read.file, relativePath, text: read.text });
+    for (const image of scanImages(read.text)) {
+      const path = imagePath(relativePath, image.src);
+      if (path === undefined || loaded.images.has(path)) continue;
+      const at = { file: read.file, ...positionAt(read.text, image.offset) };
+      const bytes = await readBytes(path, at, LIMITS.imageBytes);
+      if (!bytes) continue;
+      const mediaType = imageType(bytes.bytes);
+      if (mediaType) loaded.images.set(path, { mediaType, data: bytes.bytes });
+      else {
+        diagnostics.push(diagnostic('BP807', at, { src: image.src }));
+        loaded.failed.push(path);
+      }
+    }
   }
   loaded.inputs.sort((a, b) => a.path.localeCompare(b.path));
   return { loaded, diagnostics };
@@ -130,6 +177,32 @@ function sectionFiles(briefing: YamlSource | undefined): [number, string][] {
     const file = (s as { file?: unknown } | null)?.file;
     return typeof file === 'string' && file.trim() !== '' ? [[i, file]] : [];
   });
+}
+
+/**
+ * An image's path relative to the briefing folder, resolved from the section that names it; undefined for
+ * anything that is not a relative path inside the folder (validate reports those).
+ */
+export function imagePath(sectionPath: string, src: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:|^[/\\]/i.test(src.trim())) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURI(src.trim());
+  } catch {
+    return undefined;
+  }
+  const resolved = posix.normalize(posix.join(posix.dirname(sectionPath.split(sep).join('/')), decoded));
+  return resolved.startsWith('../') || resolved === '..' ? undefined : resolved;
+}
+
+/** PNG, JPEG, GIF or WebP, recognised by content, never by name. */
+function imageType(bytes: Uint8Array): string | undefined {
+  const starts = (...signature: number[]) => signature.every((b, i) => bytes[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
+  return undefined;
 }
 
 function isInsideFolder(relativePath: string): boolean {

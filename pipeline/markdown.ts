@@ -17,6 +17,8 @@ export interface NarrativeContext {
   renderPlacement(kind: 'chart' | 'table', id: string): string;
   /** Number and anchor of a figure or table, for "see Figure 2"; undefined when there is none. */
   figureRef(kind: 'chart' | 'table', id: string): { label: string; anchor: string } | undefined;
+  /** An embedded image as a data: URL, for a Markdown image's src as the section wrote it. */
+  imageUrl(src: string): string | undefined;
   /** Called for every citation occurrence, so the sources list can link back to it. */
   onCitation(key: string, anchorId: string): void;
 }
@@ -96,7 +98,11 @@ export function createNarrativeRenderer(context: NarrativeContext): NarrativeRen
         if (!SAFE_LINK.test(href.trim())) return text;
         return `<a href="${escapeHtml(href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${text}</a>`;
       },
-      image: ({ text }: Tokens.Image) => escapeHtml(text),
+      image({ href, text, title }: Tokens.Image) {
+        const url = context.imageUrl(href);
+        if (!url) return escapeHtml(text);
+        return `<img class="narrative-image" src="${url}" alt="${escapeHtml(text)}"${title ? ` title="${escapeHtml(title)}"` : ''}>`;
+      },
     },
   });
   // A citation number sits right after the word it supports, as superscripts do; authors write a space

@@ -289,6 +289,12 @@ export const messages = {
     message: ({ what, actual, limit }) => `${what} is ${actual.toLocaleString('en-US')}, over the limit of ${limit.toLocaleString('en-US')}`,
     hint: 'Limits keep a build bounded in time and memory; README.md "Threat model" lists them.',
   }),
+  BP807: entry<{ src: string }>({
+    severity: 'error',
+    title: 'image-format',
+    message: ({ src }) => `image "${src}" is not a PNG, JPEG, GIF or WebP file`,
+    hint: 'Convert it to one of those formats; the format is recognised by the file content, not its name.',
+  }),
 } as const;
 
 export type MessageCode = keyof typeof messages;

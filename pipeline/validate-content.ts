@@ -7,6 +7,7 @@ import { diagnostic, positionAt, type Report } from './diagnostics.js';
 import type { Section } from './briefing.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 import { LIMITS } from './limits.js';
+import { imagePath } from './load.js';
 
 const SAFE_LINK = /^(https?:|mailto:|#)/;
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -23,7 +24,7 @@ export function checkSectionContent(section: Section, report: Report): void {
       const target = normalizedUrl(token.href);
       if (!SAFE_LINK.test(target)) report(diagnostic('BP801', at(token.raw), { href: token.href, scheme: schemeOf(target) }));
     } else if (token.type === 'image') {
-      if (!isInsideFolder(token.href)) report(diagnostic('BP802', at(token.raw), { src: token.href }));
+      if (imagePath(section.relativePath, token.href) === undefined) report(diagnostic('BP802', at(token.raw), { src: token.href }));
     } else if (token.type === 'html') {
       const tag = /<\/?[a-z][^\s>/]*/i.exec(token.raw)?.[0];
       if (tag) report(diagnostic('BP803', at(token.raw), { tag: `${tag}>` }));
@@ -57,13 +58,6 @@ const schemeOf = (url: string) => {
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
   return scheme ? `the ${scheme}: scheme` : 'a relative path (the document has no other files)';
 };
-
-/** A relative path that stays inside the folder: no scheme, no leading slash, no "..", no protocol-relative. */
-export function isInsideFolder(src: string): boolean {
-  const path = normalizedUrl(src);
-  if (path === '' || /^[a-z][a-z0-9+.-]*:/.test(path) || path.startsWith('/') || path.startsWith('\\')) return false;
-  return !path.split(/[\\/]/).includes('..');
-}
 
 /** Any `url` key anywhere in a chart spec, and any `data` below its top level (the top one is BP403). */
 export function checkChartResources(chartId: string, spec: unknown, yaml: YamlSource, report: Report): void {

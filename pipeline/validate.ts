@@ -132,6 +132,7 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
       ...(sourcesFile.editorialNote ? { sourcesEditorialNote: sourcesFile.editorialNote } : {}),
       tables: tables.map((t) => t.table!),
       charts: charts.map((c) => c.chart!),
+      images: loaded.images,
       inputs: loaded.inputs,
     },
   };
@@ -166,6 +167,6 @@ function declaredFigureIds(loaded: LoadedBriefing, folder: 'charts' | 'tables'):
 function sectionsOf(meta: BriefingFile, markdown: ReadonlyMap<string, MarkdownSource>): Section[] {
   return meta.sections.flatMap((ref) => {
     const source = markdown.get(ref.file);
-    return source ? [{ id: ref.id, title: ref.title, file: source.file, markdown: source.text }] : [];
+    return source ? [{ id: ref.id, title: ref.title, file: source.file, relativePath: source.relativePath, markdown: source.text }] : [];
   });
 }
