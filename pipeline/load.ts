@@ -44,9 +44,12 @@ export const BRIEFING_FILE = 'briefing.yaml';
 export const DATA_POINTS_FILE = 'data-points.yaml';
 export const SOURCES_FILE = 'sources.yaml';
 
+/** A briefing's id is its folder's name. */
+export const briefingId = (dir: string): string => basename(normalize(dir));
+
 export async function loadBriefing(dir: string, reader: BriefingReader): Promise<{ loaded: LoadedBriefing; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const loaded: LoadedBriefing = { id: basename(normalize(dir)), dir, tables: [], charts: [], sections: new Map(), inputs: [], texts: new Map() };
+  const loaded: LoadedBriefing = { id: briefingId(dir), dir, tables: [], charts: [], sections: new Map(), inputs: [], texts: new Map() };
 
   const readText = async (relativePath: string): Promise<{ file: string; text: string } | undefined> => {
     const file = join(dir, relativePath);

@@ -6,7 +6,8 @@ import { setPdfInfo, type PdfInfo } from './pdf-info.js';
 
 export interface PdfInput {
   html: string;
-  browser: Browser;
+  /** Where the page comes from: a Browser, or a print job's share of the build's page pool (page-pool.ts). */
+  browser: Pick<Browser, 'newPage'>;
   pageSize: PageSize;
   info: PdfInfo;
   timeoutMs?: number;

@@ -100,6 +100,11 @@ describe('briefpress build (end to end)', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--formats takes a comma-separated list of pdf, html, xlsx');
     expect(briefpress(['frobnicate']).status).toBe(2);
+    for (const [option, value] of [['--concurrency', '0'], ['--recycle-after', 'x']] as const) {
+      const run = briefpress(['build', option, value]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`${option} takes a whole number of at least 1; got "${value}"`);
+    }
   });
 
   it('validate checks without writing, and build --help documents the options', () => {
@@ -108,6 +113,6 @@ describe('briefpress build (end to end)', () => {
     expect(validated.stderr).toContain(`validated ${ID}: 0 errors, 0 warnings`);
     const help = briefpress(['build', '--help']);
     expect(help.status).toBe(0);
-    for (const option of ['--out', '--formats', '--page-size']) expect(help.stdout).toContain(option);
+    for (const option of ['--out', '--formats', '--page-size', '--force', '--concurrency', '--recycle-after', '--shard']) expect(help.stdout).toContain(option);
   });
 });
