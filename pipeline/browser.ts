@@ -81,12 +81,13 @@ export async function browserStamp(executablePath: string): Promise<string> {
 }
 
 /**
- * Launches the browser with a throwaway profile that is removed the moment the browser exits. Puppeteer's own
- * clean-up removes its ~200 files asynchronously, which holds the process open ~50 ms after the build is done.
+ * Launches the browser with a throwaway profile, removed the moment the browser exits. Puppeteer's own clean-up
+ * removes its ~200 files asynchronously, which held the process open ~50 ms after the build was done. The profile
+ * lives in memory (/dev/shm) where there is one: removing it takes ~3 ms there, 15–25 ms on disk.
  */
 export async function launchBrowser(executablePath: string): Promise<Browser> {
   const { default: puppeteer } = await import('puppeteer');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'briefpress-chromium-'));
+  const userDataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'briefpress-chromium-'));
   const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
   try {
     const browser = await puppeteer.launch({ executablePath, headless: true, args: LAUNCH_ARGS, timeout: 60_000, userDataDir });

@@ -6,7 +6,8 @@
 // 1. Load every briefing of this shard: read, parse, hash its files.
 // 2. Cache: a briefing whose key matches its manifest and whose outputs are intact is skipped, untouched.
 // 3. For the briefings left, the worker threads start and, when PDFs are wanted, the browser launches while the
-//    rest of the work runs. (A briefing forced or never built cannot be up to date: then they start before 1.)
+//    rest of the work runs. (When all are forced or were never built, none can be up to date: then this step and
+//    the validation start before step 1.)
 // 4. Validate every briefing left before the first byte is written; any error stops the build, nothing written.
 // 5. Render and write each briefing, `concurrency` at a time; each file atomically and the manifest last, so a
 //    failed build leaves the previous good outputs in place.
@@ -50,8 +51,8 @@ export interface BuildEffects {
   outputs: OutputFolder;
   log(message: string): void;
   now(): Date;
-  /** Starts `threads` workers for the browserless stages (worker-pool.ts). */
-  startStages(threads: number): BrowserlessStages;
+  /** Starts `threads` workers for the browserless stages of `briefings` briefings (worker-pool.ts). */
+  startStages(threads: number, briefings: number): BrowserlessStages;
   /** Hashes of the templates, fonts and code that shape every output. */
   fingerprint(): Promise<Record<string, string>>;
   /** Which browser would print the PDF, found without launching it. */
@@ -110,15 +111,21 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
   const context = cacheContext(options, effects);
   let rendering: Rendering | undefined;
   try {
-    // A briefing forced or never built is stale whatever its key: start rendering ~0.1 s sooner (step 3).
-    if (options.force || (await someNeverBuilt(inShare, options.outDir, effects.outputs))) rendering = startRendering(inShare.length, options, effects);
+    // When every briefing is forced or was never built, none can be up to date: rendering and validation start
+    // at once, while this thread loads and hashes, instead of after (step 3).
+    let checking: Promise<CheckResult> | undefined;
+    if (options.force || (await noneBuilt(inShare, options.outDir, effects.outputs))) {
+      rendering = startRendering(inShare.length, options, effects);
+      checking = rendering.stages.check(inShare);
+      checking.catch(() => undefined);
+    }
     const briefings = await loadInputs(inShare, effects.reader);
     const { stale, upToDate, keys } = await findStale(briefings, await context, options, effects.outputs);
     if (upToDate.length > 0) effects.log(`up to date, not rebuilt (--force rebuilds): ${upToDate.join(', ')}`);
     if (stale.length === 0) return { briefings: [], diagnostics: [], texts: new Map(), upToDate, written: [] };
     rendering ??= startRendering(stale.length, options, effects);
 
-    const checked = await rendering.stages.check(stale.map((briefing) => briefing.dir));
+    const checked = await (checking ?? rendering.stages.check(stale.map((briefing) => briefing.dir)));
     if (hasErrors(checked.diagnostics)) return { ...checked, upToDate, written: [] };
 
     const written: string[] = [];
@@ -144,12 +151,12 @@ function startRendering(jobs: number, options: BuildOptions, effects: BuildEffec
     : undefined;
   pool?.start();
   // One thread fewer than the concurrency: this thread and Chromium need a core between them.
-  return { stages: effects.startStages(Math.min(jobs, Math.max(1, options.concurrency - 1))), pool };
+  return { stages: effects.startStages(Math.min(jobs, Math.max(1, options.concurrency - 1)), jobs), pool };
 }
 
-async function someNeverBuilt(dirs: readonly string[], outDir: string, outputs: OutputFolder): Promise<boolean> {
-  for (const dir of dirs) if (!(await outputs.read(join(outDir, briefingId(dir), MANIFEST_FILE)))) return true;
-  return false;
+async function noneBuilt(dirs: readonly string[], outDir: string, outputs: OutputFolder): Promise<boolean> {
+  for (const dir of dirs) if (await outputs.read(join(outDir, briefingId(dir), MANIFEST_FILE))) return false;
+  return true;
 }
 
 /** Splits the briefings into stale and up to date by their cache keys (cache.ts); one that failed to load is stale. */

@@ -1,6 +1,6 @@
 // The main thread's side of render-worker.ts: `size` worker threads running the browserless stages. A check splits
 // the folders across the threads and joins the results in folder order; a render goes to the least busy thread.
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { BrowserlessStages, CheckResult, RenderedDocuments } from './build.js';
 import { CliError } from './errors.js';
 import type { RenderRequest } from './render.js';
@@ -26,21 +26,22 @@ interface Thread {
 }
 
 /**
- * A worker needs ~60 MB; without limits V8 sizes its heap by the machine's memory and lets garbage pile up to
- * ~160 MB over a long build. Modest limits make it collect sooner: the process's peak RSS over 100 briefings
- * drops from ~350 MB to ~260 MB, for ~5 % more CPU.
+ * A worker needs ~60 MB, but without limits V8 sizes its heap by the machine's memory and, over a long build,
+ * lets garbage pile up to ~160 MB. These limits make it collect sooner: over 100 briefings the process's peak
+ * RSS drops from ~350 MB to ~265 MB, for ~5 % more CPU. A short build gains nothing from them and loses ~50 ms.
  */
-const HEAP_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 };
+const LONG_BUILD_HEAP_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 };
+const LONG_BUILD = 10;
 
 /**
  * A thread running render-worker.js; or, from source (tests run the CLI through tsx), render-worker.ts, after
  * registering tsx's loader in the thread: Node 20 workers do not inherit it.
  */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./render-worker.js', import.meta.url), { resourceLimits: HEAP_LIMITS });
+function startWorker(resourceLimits: ResourceLimits): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./render-worker.js', import.meta.url), { resourceLimits });
   const entry = new URL('./render-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry)}))`, { eval: true, resourceLimits: HEAP_LIMITS });
+  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry)}))`, { eval: true, resourceLimits });
 }
 
 export class StageWorkers implements BrowserlessStages {
@@ -49,9 +50,10 @@ export class StageWorkers implements BrowserlessStages {
   #nextId = 0;
 
   /** Starts the threads at once: each takes ~0.2 s to load its modules, best done while the browser launches. */
-  constructor(size: number, log: (message: string) => void) {
+  constructor(size: number, briefings: number, log: (message: string) => void) {
     this.#log = log;
-    this.#threads = Array.from({ length: Math.max(1, size) }, () => this.#start());
+    const limits = briefings > LONG_BUILD ? LONG_BUILD_HEAP_LIMITS : {};
+    this.#threads = Array.from({ length: Math.max(1, size) }, () => this.#start(limits));
   }
 
   async check(dirs: readonly string[]): Promise<CheckResult> {
@@ -91,8 +93,8 @@ export class StageWorkers implements BrowserlessStages {
     return this.#threads.reduce((best, thread) => (thread.jobs.size < best.jobs.size ? thread : best));
   }
 
-  #start(): Thread {
-    const thread: Thread = { worker: startWorker(), jobs: new Map() };
+  #start(limits: ResourceLimits): Thread {
+    const thread: Thread = { worker: startWorker(limits), jobs: new Map() };
     const failAll = (error: Error) => {
       for (const job of thread.jobs.values()) job.reject(error);
       thread.jobs.clear();
