@@ -3,7 +3,7 @@
 // chromium or google-chrome on PATH. scripts/ensure-tools.sh installs Debian's chromium when none is found.
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { realpath, rm, stat } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -88,7 +88,14 @@ export async function browserStamp(executablePath: string): Promise<string> {
 export async function launchBrowser(executablePath: string): Promise<Browser> {
   const { default: puppeteer } = await import('puppeteer');
   const userDataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'briefpress-chromium-'));
-  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
+  const removeProfile = () => {
+    try {
+      rmSync(userDataDir, { recursive: true, force: true });
+    } catch {
+      // A helper process outlived the browser and was still writing: try again, patiently.
+      void rm(userDataDir, { recursive: true, force: true, maxRetries: 10 }).catch(() => undefined);
+    }
+  };
   try {
     const browser = await puppeteer.launch({ executablePath, headless: true, args: LAUNCH_ARGS, timeout: 60_000, userDataDir });
     browser.process()?.once('exit', removeProfile);
@@ -97,4 +104,20 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
     removeProfile();
     throw error;
   }
+}
+
+/**
+ * Ends the browser at once, with every process it started: its profile is thrown away, so a graceful shutdown
+ * saves nothing and takes ~110 ms instead of ~40. Puppeteer starts Chromium as the leader of a process group.
+ */
+export async function killBrowser(browser: Browser): Promise<void> {
+  const pid = browser.process()?.pid;
+  if (pid !== undefined) {
+    try {
+      process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  await browser.close();
 }

@@ -6,9 +6,11 @@
 //     so over a long build the browser's memory cannot grow without bound;
 //   - when the last expected job ends, the browser closes right away, while the build finishes its other work.
 // Pages belong to the pool: a job's page.close() waits for the job's end, when the pool closes the page, or
-// skips it when the whole browser is about to close. Closing a page while its browser is still connected
-// makes Puppeteer wait 100 ms for a frame swap, which would hold the process open at the end of a build.
+// skips it when the whole browser is about to be killed (browser.ts: killBrowser). Closing a page while its
+// browser is still connected makes Puppeteer wait 100 ms for a frame swap, which would hold the process open
+// at the end of a build.
 import type { Browser, Page } from 'puppeteer';
+import { killBrowser } from './browser.js';
 
 /** What a print job gets: a way to open pages in the pool's browser. A Browser is one too. */
 export type PageSource = Pick<Browser, 'newPage'>;
@@ -140,13 +142,11 @@ export class PagePool {
     generation.retired = true;
     generation.spare = undefined;
     // A page still opening when its browser closes leaves Puppeteer waiting on a timer: let it open first.
-    // The profile is a throwaway, so a graceful shutdown saves nothing: killing takes ~40 ms instead of ~110 ms.
     // A browser that failed to launch or has crashed has nothing left to close.
     const opened = spare?.catch(() => undefined);
     this.#closing.push(browser.then(async (b) => {
       await opened;
-      b.process()?.kill('SIGKILL');
-      await b.close();
+      await killBrowser(b);
     }).catch(() => undefined));
   }
 }

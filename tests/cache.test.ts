@@ -1,6 +1,6 @@
 // The cache: which changes make a briefing stale, and, end to end, that an up-to-date build launches no browser
 // and touches no file. A spy standing in for Chromium records every launch.
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,11 +84,14 @@ describe('build with the cache (end to end)', () => {
     chmodSync(env.PUPPETEER_EXECUTABLE_PATH, 0o755);
   });
 
-  it('a first build launches the browser once and records the cache key in the manifest', () => {
+  it('a first build launches the browser once, records the cache key in the manifest, leaves no profile behind', () => {
+    const profiles = () => [tmpdir(), '/dev/shm'].flatMap((dir) => (existsSync(dir) ? readdirSync(dir) : [])).filter((name) => name.startsWith('briefpress-chromium-'));
+    const before = profiles();
     const run = briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', out], { env });
     expect(run.status, run.stderr).toBe(0);
     expect(launchCount()).toBe(1);
     expect(JSON.parse(readFileSync(join(out, ID, 'manifest.json'), 'utf8')).cacheKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(profiles()).toEqual(before);
   });
 
   it('a build with nothing changed launches no browser and leaves every output untouched', () => {
