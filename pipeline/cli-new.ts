@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from './cli.js';
 import { parseCommandLine } from './cli-options.js';
-import { fileWriter } from './effects.js';
+import { fileOutputs } from './effects.js';
 import { CliError, EXIT } from './errors.js';
 import { fillScaffold, readScaffold, titleFromId } from './scaffold.js';
 import { sectionRefSchema } from './schema.js';
@@ -35,7 +35,7 @@ The id is a slug (lowercase letters, digits and single hyphens). An existing fol
     if (await stat(folder).then(() => true, () => false)) throw new CliError(`${folder} already exists; choose another id or remove it first`, EXIT.usage);
 
     const files = fillScaffold(await readScaffold(), { id, title: values.title ?? titleFromId(id), date: new Date().toISOString().slice(0, 10) });
-    for (const file of files) await fileWriter.writeFile(join(folder, file.path), file.text);
+    for (const file of files) await fileOutputs.write(join(folder, file.path), file.text);
     process.stderr.write(
       `created ${folder}/: ${files.map((f) => f.path).join(', ')}\n` +
         `next: replace the examples, then\n  briefpress validate ${folder}\n  briefpress watch ${folder}     (a live preview)\n`,

@@ -1,5 +1,4 @@
 // `briefpress validate`: every check, no browser, nothing written.
-import { register } from 'node:module';
 import type { Command } from './cli.js';
 import { briefingDirs, parseCommandLine } from './cli-options.js';
 import type { CheckResult } from './validate.js';
@@ -24,7 +23,7 @@ No browser is started, nothing is written. Exit code 1 when any briefing has an 
   async run(args) {
     const { values, positionals } = parseCommandLine('validate', args, { format: { type: 'string' }, strict: { type: 'boolean' } });
     const format = parseFormat(values.format);
-    const { checkBriefings } = await loadValidateStage();
+    const { checkBriefings } = await import('./validate.js');
     const checked = await checkBriefings(await briefingDirs(positionals), fileReader, { strict: values.strict === true });
     const report = validationReport(checked, format);
     process.stdout.write(report.stdout);
@@ -47,16 +46,6 @@ export function validationReport(checked: CheckResult, format: DiagnosticFormat)
   const ids = checked.briefings.map((b) => b.id).join(', ');
   const summary = failed ? '' : diagnostics.length > 0 ? `validated ${ids}\n` : `validated ${ids}: ${countLine(diagnostics)}\n`;
   return { stdout: '', stderr: printed + summary, exitCode };
-}
-
-/**
- * The validate stage, loaded with vega-lite's `import … from 'vega'` served by vega-util (vega-lite-light.ts).
- * Module hooks slow every import made after them, so the modules that do not lead to vega-lite load first.
- */
-async function loadValidateStage(): Promise<typeof import('./validate.js')> {
-  await Promise.all([import('./load.js'), import('./schema.js'), import('./validate-shape.js'), import('./validate-data.js'), import('./validate-narrative.js')]);
-  register('./vega-lite-light.js', import.meta.url);
-  return import('./validate.js');
 }
 
 function parseFormat(format: string | undefined): DiagnosticFormat {

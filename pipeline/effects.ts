@@ -1,8 +1,13 @@
-// The real file system behind the stages' effects: reading briefings and writing outputs atomically.
-import { randomBytes } from 'node:crypto';
+// The real file system behind the stages' effects: reading briefings, reading and writing outputs atomically,
+// and hashing the files besides a briefing's own that shape its outputs.
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { BriefingReader } from './load.js';
+import { CHART_FONT_FILES, WEB_FONTS } from './fonts.js';
+import { TEMPLATES_DIR } from './templates.js';
+import { CODE_DIR } from './version.js';
 
 export const fileReader: BriefingReader = {
   readFile: (path) => readFile(path),
@@ -17,13 +22,23 @@ export const fileReader: BriefingReader = {
   },
 };
 
-export interface OutputWriter {
+export interface OutputFolder {
+  /** The file's bytes, or undefined when there is none (the cache compares outputs with their manifest). */
+  read(path: string): Promise<Uint8Array | undefined>;
   /** Writes the whole file or nothing: a temp file in the same folder, flushed, then renamed into place. */
-  writeFile(path: string, data: Uint8Array | string): Promise<void>;
+  write(path: string, data: Uint8Array | string): Promise<void>;
 }
 
-export const fileWriter: OutputWriter = {
-  async writeFile(path, data) {
+export const fileOutputs: OutputFolder = {
+  async read(path) {
+    try {
+      return await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  },
+  async write(path, data) {
     await mkdir(dirname(path), { recursive: true });
     const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
@@ -41,3 +56,28 @@ export const fileWriter: OutputWriter = {
     }
   },
 };
+
+/**
+ * Hashes of the templates, the fonts and briefpress's own code, for the cache key. Files are named relative to
+ * their folder (fonts by file name), so the key does not depend on where the project is checked out.
+ */
+export async function fileFingerprint(): Promise<Record<string, string>> {
+  const listed = (dir: string, pattern: RegExp) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && pattern.test(entry.name))
+      .map((entry) => ({ name: relative(dir, join(entry.parentPath, entry.name)), path: join(entry.parentPath, entry.name) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  const groups = {
+    templates: listed(TEMPLATES_DIR, /./),
+    fonts: [...WEB_FONTS.map((font) => font.file), ...CHART_FONT_FILES].map((path) => ({ name: basename(path), path })),
+    code: listed(CODE_DIR, /\.[jt]s$/),
+  };
+  const hashes = await Promise.all(
+    Object.entries(groups).map(async ([group, files]) => {
+      const hash = createHash('sha256');
+      for (const file of files) hash.update(`${file.name}\0`).update(await readFile(file.path)).update('\0');
+      return [group, hash.digest('hex')] as const;
+    }),
+  );
+  return Object.fromEntries(hashes);
+}

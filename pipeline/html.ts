@@ -8,6 +8,7 @@ import { figureNumbers, formatValue, interpolateDataPoints, numberSources } from
 import { createNarrativeRenderer } from './markdown.js';
 import { formatBriefingDate } from './dates.js';
 import { printCss } from './print-css.js';
+import { sectionAnchor } from './toc.js';
 import { imagePath } from './load.js';
 
 export type PageSize = 'a4' | 'letter';
@@ -19,26 +20,9 @@ export interface HtmlInput {
   fontCss: string;
   pageSize: PageSize;
   toolVersion: string;
-  /** Page of each contents entry (by anchor), once a first print has shown where they land. */
-  pageNumbers?: ReadonlyMap<string, number>;
 }
 
-/** The contents: every section, then the sources, each the anchor of a chapter that starts a new page. */
-export function tocAnchors(briefing: Briefing): string[] {
-  return [...briefing.sections.map((s) => sectionAnchor(s.id)), 'sources'];
-}
-
-/**
- * A first guess at where the contents entries land, so that one print is usually enough: the cover and
- * the front matter take a page each, then each chapter one page.
- */
-export function guessPageNumbers(briefing: Briefing): Map<string, number> {
-  return new Map(tocAnchors(briefing).map((anchor, i) => [anchor, i + 3]));
-}
-
-const sectionAnchor = (id: string) => `section-${id}`;
-
-export function renderHtml({ briefing, charts, templates, fontCss, pageSize, toolVersion, pageNumbers }: HtmlInput): string {
+export function renderHtml({ briefing, charts, templates, fontCss, pageSize, toolVersion }: HtmlInput): string {
   const handlebars = Handlebars.create();
   for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
   const compileOptions = { strict: true, noEscape: false } as const;
@@ -124,8 +108,8 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     }),
     keyFigures: briefing.dataPoints.map((point) => keyFigure(point, briefing, sourceNumbers)),
     toc: [
-      ...sections.map(({ number, anchor, title }) => ({ number, anchor, title, page: pageNumbers?.get(anchor) ?? '' })),
-      { number: '', anchor: 'sources', title: 'Sources', page: pageNumbers?.get('sources') ?? '' },
+      ...sections.map(({ number, anchor, title }) => ({ number, anchor, title })),
+      { number: '', anchor: 'sources', title: 'Sources' },
     ],
     sections,
     sources: [...briefing.sources]

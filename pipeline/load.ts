@@ -58,9 +58,12 @@ export const BRIEFING_FILE = 'briefing.yaml';
 export const DATA_POINTS_FILE = 'data-points.yaml';
 export const SOURCES_FILE = 'sources.yaml';
 
+/** A briefing's id is its folder's name. */
+export const briefingId = (dir: string): string => basename(normalize(dir));
+
 export async function loadBriefing(dir: string, reader: BriefingReader): Promise<{ loaded: LoadedBriefing; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const loaded: LoadedBriefing = { id: basename(normalize(dir)), dir, tables: [], charts: [], sections: new Map(), images: new Map(), inputs: [], failed: [], texts: new Map() };
+  const loaded: LoadedBriefing = { id: briefingId(dir), dir, tables: [], charts: [], sections: new Map(), images: new Map(), inputs: [], failed: [], texts: new Map() };
 
   /** Reads a file of the briefing, refusing one that is too large or that a symbolic link takes outside the folder. */
   const readBytes = async (relativePath: string, reference: Location | undefined, limit: number): Promise<{ file: string; bytes: Uint8Array } | undefined> => {

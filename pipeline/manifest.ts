@@ -1,5 +1,5 @@
-// Stage 7, manifest: what was built from what. Hashes let a reader check a deliverable and a later build
-// tell whether anything changed.
+// Stage 7, manifest: what was built from what. Hashes let a reader check a deliverable, and the cache key lets a
+// later build tell whether anything changed (cache.ts).
 import { createHash } from 'node:crypto';
 import type { InputFile } from './load.js';
 import type { BriefingDigest } from './digest.js';
@@ -10,8 +10,11 @@ export interface OutputFile {
   data: Uint8Array;
 }
 
+export const MANIFEST_FILE = 'manifest.json';
+
 export interface ManifestInput {
   briefingId: string;
+  cacheKey: string;
   inputs: InputFile[];
   outputs: OutputFile[];
   toolVersion: string;
@@ -26,6 +29,7 @@ export interface Manifest {
   briefing: string;
   tool: { name: 'briefpress'; version: string };
   builtAt: string;
+  cacheKey: string;
   inputHash: string;
   inputs: InputFile[];
   outputs: { file: string; mediaType: string; sha256: string; bytes: number }[];
@@ -46,6 +50,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     briefing: input.briefingId,
     tool: { name: 'briefpress', version: input.toolVersion },
     builtAt: input.builtAt.toISOString(),
+    cacheKey: input.cacheKey,
     inputHash: inputHash(input.inputs),
     inputs: input.inputs,
     outputs: input.outputs.map((o) => ({ file: o.file, mediaType: o.mediaType, sha256: sha256(o.data), bytes: o.data.length })),

@@ -1,5 +1,6 @@
 // Stage 5, pdf: Chromium prints the HTML stage's document. The page gets the HTML through setContent (never a
-// file:// URL), with scripts off and every network request refused; fonts and images are data: URLs already.
+// file:// URL), offline, with scripts off and every network request refused; fonts and images are data: URLs
+// already.
 //
 // Chromium has no target-counter(), so the contents' page numbers come from printing: print with a guess,
 // read the page each contents anchor landed on (its named destination), and print again with those numbers
@@ -8,13 +9,15 @@ import type { Browser } from 'puppeteer';
 import type { PageSize } from './html.js';
 import { setPdfInfo, type PdfInfo } from './pdf-info.js';
 import { destinationPages } from './pdf-structure.js';
+import { fillPageNumbers } from './toc.js';
 
 export interface PdfInput {
-  /** The document to print, with the contents showing the given page numbers. */
-  html(pageNumbers: ReadonlyMap<string, number>): string;
+  /** The HTML stage's document, its contents' page numbers left empty. */
+  html: string;
   /** Anchors the contents lists, and a first guess of their pages. */
   pageGuess: ReadonlyMap<string, number>;
-  browser: Browser;
+  /** Where the page comes from: a Browser, or a print job's share of the build's page pool (page-pool.ts). */
+  browser: Pick<Browser, 'newPage'>;
   pageSize: PageSize;
   info: PdfInfo;
   timeoutMs?: number;
@@ -32,7 +35,7 @@ const MAX_PRINTS = 4;
 export async function renderPdf({ html, pageGuess, browser, pageSize, info, timeoutMs = 60_000 }: PdfInput): Promise<PdfOutput> {
   let pageNumbers: ReadonlyMap<string, number> = pageGuess;
   for (let print = 1; ; print++) {
-    const pdf = await printHtml(browser, html(pageNumbers), pageSize, timeoutMs);
+    const pdf = await printHtml(browser, fillPageNumbers(html, pageNumbers), pageSize, timeoutMs);
     const landed = destinationPages(pdf);
     const actual = new Map([...pageGuess.keys()].map((anchor) => [anchor, landed.get(anchor) ?? 0]));
     const missing = [...actual].filter(([, page]) => page === 0).map(([anchor]) => anchor);
@@ -45,7 +48,7 @@ export async function renderPdf({ html, pageGuess, browser, pageSize, info, time
   }
 }
 
-async function printHtml(browser: Browser, html: string, pageSize: PageSize, timeoutMs: number): Promise<Uint8Array> {
+async function printHtml(browser: Pick<Browser, 'newPage'>, html: string, pageSize: PageSize, timeoutMs: number): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);

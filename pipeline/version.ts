@@ -1,10 +1,13 @@
 // Versions recorded in the manifest and the workbook: briefpress itself and the libraries that shape outputs.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const PROJECT_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../' : '../', import.meta.url));
 const RENDERING_PACKAGES = ['puppeteer', 'vega', 'vega-lite', 'marked', 'handlebars', 'exceljs', '@resvg/resvg-js', '@fontsource/ibm-plex-sans'];
+
+/** The folder of the code now running (dist/pipeline/ or, from source, pipeline/), hashed into the cache key. */
+export const CODE_DIR = dirname(fileURLToPath(import.meta.url));
 
 const versionOf = (packageJson: string): string => (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 

@@ -1,6 +1,7 @@
 // End to end: build the default briefing with the CLI, then read every output back with independent readers
 // and compare with the data files.
-import { mkdtempSync, readFileSync, statSync, readdirSync, cpSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, readdirSync, cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +123,11 @@ describe('briefpress build (end to end)', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--formats takes a comma-separated list of pdf, html, xlsx');
     expect(briefpress(['frobnicate']).status).toBe(2);
+    for (const [option, value] of [['--concurrency', '0'], ['--recycle-after', 'x']] as const) {
+      const run = briefpress(['build', option, value]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`${option} takes a whole number of at least 1; got "${value}"`);
+    }
   });
 
   it('validate checks without writing, and build --help documents the options', () => {
@@ -130,6 +136,21 @@ describe('briefpress build (end to end)', () => {
     expect(validated.stderr).toContain(`validated ${ID}: 0 errors, 0 warnings`);
     const help = briefpress(['build', '--help']);
     expect(help.status).toBe(0);
-    for (const option of ['--out', '--formats', '--page-size']) expect(help.stdout).toContain(option);
+    for (const option of ['--out', '--formats', '--page-size', '--force', '--concurrency', '--recycle-after', '--shard']) expect(help.stdout).toContain(option);
+  });
+});
+
+describe('the compiled CLI (dist/, as npm run briefing and users run it)', () => {
+  const compiled = (args: string[]) => spawnSync(process.execPath, ['dist/pipeline/cli.js', ...args], { encoding: 'utf8', timeout: 120_000 });
+
+  it('validates and builds the default briefing from its bundles', () => {
+    expect(existsSync('dist/pipeline/cli.js'), 'run npm run compile (npm test does) before the suite').toBe(true);
+    const validated = compiled(['validate', DEFAULT_BRIEFING_DIR, '--strict']);
+    expect(validated.stderr).toContain(`validated ${ID}: 0 errors, 0 warnings`);
+    expect(validated.status).toBe(0);
+    const out = mkdtempSync(join(tmpdir(), 'briefpress-compiled-'));
+    const built = compiled(['build', DEFAULT_BRIEFING_DIR, '--out', out]);
+    expect(built.status, built.stderr).toBe(0);
+    expect(readdirSync(join(out, ID)).sort()).toEqual([`${ID}.html`, `${ID}.pdf`, `${ID}.xlsx`, 'manifest.json']);
   });
 });

@@ -21,6 +21,7 @@ async function manifestOf(changes: Record<string, string>, outputs: Record<strin
   if (!validated.briefing) throw new Error(`fixture is invalid: ${validated.diagnostics.map((d) => d.message).join('; ')}`);
   return buildManifest({
     briefingId: ID,
+    cacheKey: 'test',
     inputs: validated.briefing.inputs,
     outputs: Object.entries(outputs).map(([file, text]) => ({ file, mediaType: 'text/plain', data: new TextEncoder().encode(text) })),
     toolVersion: '0.0.0-test',

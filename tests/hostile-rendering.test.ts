@@ -10,7 +10,8 @@ import type { Briefing } from '../pipeline/briefing.js';
 import { findBrowser, launchBrowser } from '../pipeline/browser.js';
 import { renderCharts } from '../pipeline/charts.js';
 import { fontFaceCss } from '../pipeline/fonts.js';
-import { guessPageNumbers, renderHtml } from '../pipeline/html.js';
+import { renderHtml } from '../pipeline/html.js';
+import { guessPageNumbers } from '../pipeline/toc.js';
 import { renderPdf } from '../pipeline/pdf.js';
 import { loadTemplates } from '../pipeline/templates.js';
 import { briefpress } from './support/cli.js';
@@ -72,7 +73,7 @@ describe('rendering hostile content', () => {
     expect(html).not.toMatch(/<(img|link|iframe|object|style|image)[^>]*127\.0\.0\.1/);
     const browser = await launchBrowser(await findBrowser());
     try {
-      await renderPdf({ html: (pageNumbers) => renderHtml({ ...input, pageNumbers }), pageGuess: guessPageNumbers(hostile), browser, pageSize: 'a4', info: { title: 't', author: 'a', subject: 's', keywords: [], creator: 'c', date: new Date(0) } });
+      await renderPdf({ html: renderHtml(input), pageGuess: guessPageNumbers(hostile), browser, pageSize: 'a4', info: { title: 't', author: 'a', subject: 's', keywords: [], creator: 'c', date: new Date(0) } });
     } finally {
       await browser.close();
     }

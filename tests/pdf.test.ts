@@ -3,7 +3,8 @@ import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../pipeline/browser.js';
 import { renderCharts } from '../pipeline/charts.js';
 import { fontFaceCss } from '../pipeline/fonts.js';
-import { guessPageNumbers, renderHtml } from '../pipeline/html.js';
+import { renderHtml } from '../pipeline/html.js';
+import { guessPageNumbers } from '../pipeline/toc.js';
 import { renderPdf } from '../pipeline/pdf.js';
 import { setPdfInfo } from '../pipeline/pdf-info.js';
 import { loadTemplates } from '../pipeline/templates.js';
@@ -19,7 +20,7 @@ const info = { title: 'AI Security Engineer, MLSecOps, and AI Governance: Cybers
 async function print(pageSize: 'a4' | 'letter', pageGuess?: Map<string, number>) {
   const briefing = await loadDefaultBriefing();
   const input = { briefing, charts: await renderCharts(briefing), templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize, toolVersion: 'test' };
-  return renderPdf({ html: (pageNumbers) => renderHtml({ ...input, pageNumbers }), pageGuess: pageGuess ?? guessPageNumbers(briefing), browser, pageSize, info });
+  return renderPdf({ html: renderHtml(input), pageGuess: pageGuess ?? guessPageNumbers(briefing), browser, pageSize, info });
 }
 
 beforeAll(async () => {

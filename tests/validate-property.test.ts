@@ -98,17 +98,19 @@ describe('validation of a damaged briefing (property)', () => {
         const written: string[] = [];
         const effects: BuildEffects = {
           reader,
-          writer: { writeFile: async (path) => void written.push(path) },
+          outputs: { read: async () => undefined, write: async (path) => void written.push(path) },
           progress: createProgress('quiet', { write: () => true }),
           now: () => new Date(0),
-          templates: refuseRendering,
-          fontCss: refuseRendering,
+          // Validation in this thread, against the damaged files; rendering is where the property stops.
+          startStages: () => ({ check: (dirs) => checkBriefings(dirs, reader), render: refuseRendering, close: async () => undefined }),
+          fingerprint: async () => ({}),
+          browserStamp: async () => 'test',
           launchBrowser: refuseRendering,
           toolVersion: 'test',
           versions: () => ({}),
         };
         // build() validates first; a damaged briefing that is still valid would go on to render, which stops here.
-        const built = await build([FIXTURE_DIR], { outDir: 'output', formats: new Set(['pdf', 'html', 'xlsx']), pageSize: 'a4' }, effects)
+        const built = await build([FIXTURE_DIR], { outDir: 'output', formats: new Set(['html', 'xlsx']), pageSize: 'a4', force: true, concurrency: 1, recycleAfter: 1 }, effects)
           .catch((error: unknown) => (error === RENDERING ? undefined : Promise.reject(error)));
         const checked = built ?? await checkBriefings([FIXTURE_DIR], reader);
         for (const d of checked.diagnostics) expectPositioned(d, checked.texts);

@@ -5,7 +5,8 @@ import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../pipeline/browser.js';
 import { renderCharts } from '../pipeline/charts.js';
 import { fontFaceCss } from '../pipeline/fonts.js';
-import { guessPageNumbers, renderHtml } from '../pipeline/html.js';
+import { renderHtml } from '../pipeline/html.js';
+import { guessPageNumbers } from '../pipeline/toc.js';
 import { renderPdf } from '../pipeline/pdf.js';
 import { loadTemplates } from '../pipeline/templates.js';
 import { loadDefaultBriefing } from './support/default-briefing.js';
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const briefing = await loadDefaultBriefing();
   const input = { briefing, charts: await renderCharts(briefing), templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4' as const, toolVersion: 'test' };
   const { pdf } = await renderPdf({
-    html: (pageNumbers) => renderHtml({ ...input, pageNumbers }),
+    html: renderHtml(input),
     pageGuess: guessPageNumbers(briefing),
     browser,
     pageSize: 'a4',

@@ -1,0 +1,292 @@
+// `npm run bench`: issue 6's performance targets, measured as a user runs the compiled CLI. Each scenario runs its
+// subject and its baseline alternately, whole processes, `--runs` times each (default 5), and reports the median,
+// min and max wall time and the ratio of the medians. Before each run it waits (up to 10 s) for the CPUs to be
+// quiet and records how busy other processes kept them: on a shared machine, neighbours make wall times noisy.
+//
+//   cold       build the default briefing, all formats, into a fresh folder
+//              vs `chromium --headless --print-to-pdf` of the same HTML, the floor for any Chromium PDF   ≤ 1.25×
+//   many       build --variants generated briefings (default 100) in one process
+//              vs one process per briefing, one after another                        ≥ 4× faster; Node's peak RSS ≤ 300 MB
+//   no-change  the cold build again with nothing changed (every output must stay untouched) vs `node -e ''`  ≤ 0.3 s
+//   validate   validate the default briefing vs `node -e ''`                                                 ≤ 0.3 s
+//
+// Usage: npm run bench [-- --runs N] [--variants N] [--only cold,many,no-change,validate]
+// Results: printed as a Markdown table and kept in bench/.results/ (git-ignored).
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_BRIEFING, generateVariants } from './fixtures.js';
+
+const CLI = 'dist/pipeline/cli.js';
+const PROBE = resolve('bench/probe.mjs');
+const CHROMIUM = '/usr/bin/chromium';
+const ID = 'ai-security-workforce-2024';
+
+interface Run {
+  seconds: number;
+  /** How busy other processes kept the CPUs just before the run, 0–1. */
+  background: number;
+  maxRssMb?: number;
+  cpuSeconds?: number;
+}
+
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+}
+
+interface Result {
+  scenario: string;
+  subject: string;
+  baseline: string;
+  runs: Run[];
+  baselineRuns: Run[];
+  /** subject ÷ baseline, or baseline ÷ subject for a speed-up. */
+  ratio: number;
+  target: string;
+  met: boolean;
+  notes: string[];
+}
+
+const { values: flags } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, variants: { type: 'string', default: '100' }, only: { type: 'string' } },
+});
+const RUNS = Math.max(1, Number(flags.runs));
+const VARIANTS = Math.max(1, Number(flags.variants));
+const SCENARIOS: Record<string, () => Promise<Result>> = { cold, many, 'no-change': noChange, validate };
+const chosen = flags.only ? flags.only.split(',') : Object.keys(SCENARIOS);
+const scratch = mkdtempSync(join(os.tmpdir(), 'briefpress-bench-'));
+
+const stats = (runs: readonly Run[]): Stats => {
+  const sorted = runs.map((r) => r.seconds).sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return { median: sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2, min: sorted[0]!, max: sorted.at(-1)! };
+};
+
+/** Fraction of CPU time spent busy over a short interval, from /proc/stat (Linux). */
+async function cpuBusy(intervalMs = 250): Promise<number> {
+  if (!existsSync('/proc/stat')) return 0;
+  const sample = () => readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const before = sample();
+  await new Promise((r) => setTimeout(r, intervalMs));
+  const delta = sample().map((v, i) => v - before[i]!);
+  const total = delta.reduce((a, b) => a + b, 0) || 1;
+  return (total - delta[3]! - delta[4]!) / total;
+}
+
+async function waitForQuiet(): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  let busy = await cpuBusy();
+  while (busy > 0.1 && Date.now() < deadline) busy = await cpuBusy();
+  return busy;
+}
+
+/** Runs one whole process and times it from spawn to exit. */
+async function timed(command: string, args: readonly string[], probe = false): Promise<Run> {
+  const background = await waitForQuiet();
+  const probeFile = join(scratch, 'probe.json');
+  rmSync(probeFile, { force: true });
+  const started = performance.now();
+  const child = spawn(command, probe ? ['--import', PROBE, ...args] : args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, BENCH_PROBE: probeFile },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.on('exit', (exitCode) => done(exitCode)));
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr}`);
+  const run: Run = { seconds, background };
+  if (probe && existsSync(probeFile)) Object.assign(run, JSON.parse(readFileSync(probeFile, 'utf8')));
+  return run;
+}
+
+const briefpress = (args: readonly string[]) => timed(process.execPath, [CLI, ...args], true);
+const freshDir = () => mkdtempSync(join(scratch, 'out-'));
+
+/** Subject and baseline alternate, so that a noisy spell hurts both alike. */
+async function alternate(subject: () => Promise<Run>, baseline: () => Promise<Run>) {
+  const runs: Run[] = [];
+  const baselineRuns: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2 === 0) {
+      baselineRuns.push(await baseline());
+      runs.push(await subject());
+    } else {
+      runs.push(await subject());
+      baselineRuns.push(await baseline());
+    }
+    process.stderr.write('.');
+  }
+  process.stderr.write('\n');
+  return { runs, baselineRuns };
+}
+
+async function cold(): Promise<Result> {
+  const reference = freshDir();
+  await briefpress(['build', DEFAULT_BRIEFING, '--out', reference]);
+  const html = join(reference, ID, `${ID}.html`);
+  const { runs, baselineRuns } = await alternate(
+    async () => {
+      const out = freshDir();
+      const run = await briefpress(['build', DEFAULT_BRIEFING, '--out', out]);
+      rmSync(out, { recursive: true, force: true });
+      return run;
+    },
+    () => timed(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', `--print-to-pdf=${join(scratch, 'baseline.pdf')}`, html]),
+  );
+  const ratio = stats(runs).median / stats(baselineRuns).median;
+  return {
+    scenario: 'cold build, all formats',
+    subject: `briefpress build ${DEFAULT_BRIEFING} --out <fresh folder>`,
+    baseline: 'chromium --headless --print-to-pdf of the same HTML',
+    runs,
+    baselineRuns,
+    ratio,
+    target: '≤ 1.25× baseline',
+    met: ratio <= 1.25,
+    notes: [`Node process CPU (all threads), median: ${median(runs.map((r) => r.cpuSeconds ?? NaN)).toFixed(2)} s`],
+  };
+}
+
+async function many(): Promise<Result> {
+  const dirs = generateVariants(VARIANTS);
+  const { runs, baselineRuns } = await alternate(
+    async () => {
+      const out = freshDir();
+      const run = await briefpress(['build', ...dirs, '--out', out]);
+      checkBuilt(out, dirs.length);
+      rmSync(out, { recursive: true, force: true });
+      return run;
+    },
+    async () => {
+      const out = freshDir();
+      const each: Run[] = [];
+      for (const dir of dirs) each.push(await timed(process.execPath, [CLI, 'build', dir, '--out', out]));
+      checkBuilt(out, dirs.length);
+      rmSync(out, { recursive: true, force: true });
+      return { seconds: each.reduce((sum, r) => sum + r.seconds, 0), background: Math.max(...each.map((r) => r.background)) };
+    },
+  );
+  const ratio = stats(baselineRuns).median / stats(runs).median;
+  const peakRss = Math.max(...runs.map((r) => r.maxRssMb ?? Infinity));
+  return {
+    scenario: `${VARIANTS} briefings in one build`,
+    subject: `briefpress build <${VARIANTS} folders> --out <fresh folder>`,
+    baseline: `one briefpress build per briefing, one after another (sum of ${VARIANTS} processes)`,
+    runs,
+    baselineRuns,
+    ratio,
+    target: '≥ 4× faster; peak RSS ≤ 300 MB',
+    met: ratio >= 4 && peakRss <= 300,
+    notes: [`peak RSS of the Node process: ${peakRss.toFixed(0)} MB (max over runs)`, `per briefing: ${((stats(runs).median / VARIANTS) * 1000).toFixed(0)} ms`],
+  };
+}
+
+async function noChange(): Promise<Result> {
+  const out = freshDir();
+  await briefpress(['build', DEFAULT_BRIEFING, '--out', out]);
+  const before = snapshot(join(out, ID));
+  let untouched = true;
+  const { runs, baselineRuns } = await alternate(
+    async () => {
+      const run = await briefpress(['build', DEFAULT_BRIEFING, '--out', out]);
+      untouched &&= snapshot(join(out, ID)) === before;
+      return run;
+    },
+    () => timed(process.execPath, ['-e', '']),
+  );
+  const { median: seconds } = stats(runs);
+  return {
+    scenario: 'no-change rebuild',
+    subject: `briefpress build ${DEFAULT_BRIEFING} (up to date)`,
+    baseline: "node -e '' (the floor for any Node CLI)",
+    runs,
+    baselineRuns,
+    ratio: seconds / stats(baselineRuns).median,
+    target: '≤ 0.3 s, outputs untouched',
+    met: seconds <= 0.3 && untouched,
+    notes: [untouched ? 'outputs untouched: every file kept its bytes and mtime' : 'OUTPUTS CHANGED'],
+  };
+}
+
+async function validate(): Promise<Result> {
+  const { runs, baselineRuns } = await alternate(() => briefpress(['validate', DEFAULT_BRIEFING]), () => timed(process.execPath, ['-e', '']));
+  const { median: seconds } = stats(runs);
+  return {
+    scenario: 'validate',
+    subject: `briefpress validate ${DEFAULT_BRIEFING}`,
+    baseline: "node -e ''",
+    runs,
+    baselineRuns,
+    ratio: seconds / stats(baselineRuns).median,
+    target: '≤ 0.3 s',
+    met: seconds <= 0.3,
+    notes: [],
+  };
+}
+
+function median(values: number[]): number {
+  return stats(values.map((seconds) => ({ seconds, background: 0 }))).median;
+}
+
+function checkBuilt(out: string, count: number): void {
+  const pdfs = readdirSync(out).filter((id) => existsSync(join(out, id, `${id}.pdf`)));
+  if (pdfs.length !== count) throw new Error(`expected ${count} briefings built in ${out}, found ${pdfs.length}`);
+}
+
+/** Every file's name, mtime and hash: equal snapshots mean nothing was touched. */
+function snapshot(dir: string): string {
+  return readdirSync(dir)
+    .sort()
+    .map((name) => `${name} ${statSync(join(dir, name)).mtimeMs} ${createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')}`)
+    .join('\n');
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  const chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}, ${chromium}`;
+}
+
+function table(results: readonly Result[]): string {
+  const s = (seconds: number) => `${seconds.toFixed(2)} s`;
+  const range = (runs: readonly Run[]) => {
+    const { median: m, min, max } = stats(runs);
+    return `${s(m)} (${s(min)}–${s(max)})`;
+  };
+  const busiest = (runs: readonly Run[]) => `${Math.round(Math.max(...runs.map((r) => r.background)) * 100)} %`;
+  return [
+    '| scenario | briefpress: median (min–max) | baseline: median (min–max) | ratio | target | met | other load before runs (max) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map((r) => `| ${r.scenario} | ${range(r.runs)} | ${range(r.baselineRuns)} | ${r.ratio.toFixed(2)}× | ${r.target} | ${r.met ? 'yes' : 'no'} | ${busiest([...r.runs, ...r.baselineRuns])} |`),
+  ].join('\n');
+}
+
+if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run compile first (npm run bench does)`);
+const results: Result[] = [];
+try {
+  for (const name of chosen) {
+    const scenario = SCENARIOS[name];
+    if (!scenario) throw new Error(`unknown scenario "${name}"; choose from ${Object.keys(SCENARIOS).join(', ')}`);
+    process.stderr.write(`${name}: `);
+    results.push(await scenario());
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+const report = [
+  `Machine: ${machine()}`,
+  `Runs per scenario: ${RUNS} of each, alternating; wall time from spawn to exit.`,
+  '',
+  table(results),
+  '',
+  ...results.flatMap((r) => [`- ${r.scenario}: ${r.subject} vs ${r.baseline}.${r.notes.map((n) => ` ${n}.`).join('')}`]),
+].join('\n');
+process.stdout.write(`${report}\n`);
+mkdirSync('bench/.results', { recursive: true });
+writeFileSync(join('bench/.results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ machine: machine(), results }, null, 2));
