@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { BriefingReader } from './load.js';
+import { CliError, EXIT } from './errors.js';
 import { CHART_FONT_FILES, WEB_FONTS } from './fonts.js';
 import { TEMPLATES_DIR } from './templates.js';
 import { CODE_DIR } from './version.js';
@@ -34,14 +35,15 @@ export const fileOutputs: OutputFolder = {
     try {
       return await readFile(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      // Nothing there, or a file where a folder should be: either way there is no earlier output.
+      if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;
       throw error;
     }
   },
   async write(path, data) {
-    await mkdir(dirname(path), { recursive: true });
     const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
+      await mkdir(dirname(path), { recursive: true });
       const handle = await open(temp, 'w');
       try {
         await handle.writeFile(data);
@@ -51,11 +53,29 @@ export const fileOutputs: OutputFolder = {
       }
       await rename(temp, path);
     } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
+      await rm(temp, { force: true }).catch(() => undefined);
+      throw outputError(path, error);
     }
   },
 };
+
+const OUTPUT_PROBLEMS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a file stands where a folder is needed',
+  EEXIST: 'a file stands where a folder is needed',
+  EISDIR: 'a folder stands where the file should go',
+};
+
+/** A failed write as the user can act on it: which path, and why, in words; the earlier outputs are intact. */
+export function outputError(path: string, error: unknown): unknown {
+  const problem = OUTPUT_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
+  if (!problem) return error;
+  return new CliError(`cannot write ${path}: ${problem} (${(error as NodeJS.ErrnoException).code}); the previous outputs are untouched`, EXIT.renderFailure);
+}
 
 /**
  * Hashes of the templates, the fonts and briefpress's own code, for the cache key. Files are named relative to
