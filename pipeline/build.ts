@@ -192,22 +192,27 @@ async function cacheContext(options: BuildOptions, effects: BuildEffects): Promi
   };
 }
 
-/** Runs `run` over `items`, at most `limit` at once; after a failure no new item starts and the first error is thrown. */
-async function eachConcurrently<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Runs `run` over `items`, at most `limit` at once. One item's failure does not stop the others: they all run,
+ * then the failures are thrown together, as one rendering failure naming each briefing (or, when one is a bug,
+ * as that bug).
+ */
+async function eachConcurrently<T extends { id: string }>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  let failed = false;
+  const failures: { id: string; error: unknown }[] = [];
   const worker = async () => {
-    while (!failed && next < items.length) {
+    while (next < items.length) {
       const item = items[next++]!;
-      await run(item).catch((error: unknown) => {
-        failed = true;
-        throw error;
-      });
+      await run(item).catch((error: unknown) => void failures.push({ id: item.id, error }));
     }
   };
-  const results = await Promise.allSettled(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failure) throw failure.reason;
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  if (failures.length === 0) return;
+  const bug = failures.find(({ error }) => !(error instanceof CliError));
+  if (bug) throw bug.error;
+  if (failures.length === 1) throw failures[0]!.error;
+  const lines = failures.map(({ error }) => `  ${(error as CliError).message}`).join('\n');
+  throw new CliError(`${failures.length} of ${items.length} briefings failed; the others were built:\n${lines}`, EXIT.renderFailure);
 }
 
 interface RenderContext extends Rendering {

@@ -30,6 +30,13 @@ interface Generation {
   active: number;
   spare?: Promise<Page>;
   retired: boolean;
+  closed?: boolean;
+}
+
+/** A job's failure is its browser's when the browser never started, is gone, or let the job time out. */
+async function browserFailed(generation: Generation, error: unknown): Promise<boolean> {
+  const browser = await generation.browser.catch(() => undefined);
+  return !browser || !browser.connected || (error as Error | undefined)?.name === 'TimeoutError';
 }
 
 export class PagePool {
@@ -50,8 +57,12 @@ export class PagePool {
     this.#current ??= this.#launch();
   }
 
-  /** Runs `job` once a slot is free, with pages from the current browser. */
-  async print<T>(job: (pages: PageSource) => Promise<T>): Promise<T> {
+  /**
+   * Runs `job` once a slot is free, with pages from the current browser. When the job fails because its browser
+   * crashed, could not start or stopped answering (a timeout), that browser is killed with all its processes and
+   * the job runs once more in a fresh one; a second failure is the job's.
+   */
+  async print<T>(job: (pages: PageSource) => Promise<T>, attempt = 1): Promise<T> {
     await this.#acquire();
     this.#started += 1;
     const generation = this.#lease();
@@ -63,6 +74,12 @@ export class PagePool {
     };
     try {
       return await job({ newPage });
+    } catch (error) {
+      if (attempt > 1 || !(await browserFailed(generation, error))) throw error;
+      // The retry is one more job: the pool must not close itself when the failed one ends.
+      this.#options.jobs += 1;
+      if (this.#current === generation) this.#current = undefined;
+      this.#close(generation);
     } finally {
       generation.active -= 1;
       this.#release();
@@ -72,6 +89,7 @@ export class PagePool {
       if (buildDone) void this.close();
       if (!browserCloses && !buildDone) for (const page of opened) page.close().catch(() => undefined);
     }
+    return this.print(job, attempt + 1);
   }
 
   /** Waits for running jobs, then closes every browser the pool launched. Safe to call more than once. */
@@ -138,6 +156,8 @@ export class PagePool {
   }
 
   #close(generation: Generation): void {
+    if (generation.closed) return;
+    generation.closed = true;
     const { browser, spare } = generation;
     generation.retired = true;
     generation.spare = undefined;
