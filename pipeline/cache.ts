@@ -33,6 +33,7 @@ export async function isUpToDate(folder: string, key: string, outputs: OutputFol
   }
   if (manifest.cacheKey !== key || !Array.isArray(manifest.outputs)) return false;
   for (const output of manifest.outputs) {
+    if (typeof output?.file !== 'string') return false;
     const data = await outputs.read(join(folder, output.file));
     if (!data || sha256(data) !== output.sha256) return false;
   }

@@ -61,6 +61,7 @@ describe('isUpToDate', () => {
   it('fails for a missing or unreadable manifest, another key, a missing or altered output', async () => {
     expect(await isUpToDate('out/x', 'k1', folder({ 'x.pdf': pdf }))).toBe(false);
     expect(await isUpToDate('out/x', 'k1', folder({ 'manifest.json': '{ not json', 'x.pdf': pdf }))).toBe(false);
+    expect(await isUpToDate('out/x', 'k1', folder({ 'manifest.json': '{"cacheKey":"k1","outputs":[null]}', 'x.pdf': pdf }))).toBe(false);
     expect(await isUpToDate('out/x', 'k2', folder({ 'manifest.json': manifest('k1'), 'x.pdf': pdf }))).toBe(false);
     expect(await isUpToDate('out/x', 'k1', folder({ 'manifest.json': manifest('k1') }))).toBe(false);
     expect(await isUpToDate('out/x', 'k1', folder({ 'manifest.json': manifest('k1'), 'x.pdf': new TextEncoder().encode('%PDF other') }))).toBe(false);
