@@ -13,7 +13,7 @@ import { CliError, EXIT } from './errors.js';
 const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
 /** Flags that let Chromium run as root in a container with no network to phone home to. */
-export const LAUNCH_ARGS = [
+const LAUNCH_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

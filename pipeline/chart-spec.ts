@@ -10,14 +10,14 @@ export const CHART_ROW_FIELDS = ['id', 'label', 'value', 'formatted', 'unit', 'p
 
 export type ChartRow = Record<(typeof CHART_ROW_FIELDS)[number], string | number>;
 
-export const CHART_FONT = 'IBM Plex Sans';
+const CHART_FONT = 'IBM Plex Sans';
 export const INK = '#1b2330';
 export const ACCENT = '#1f5f8b';
 const MUTED = '#5b6675';
 const GRID = '#e3e7ec';
 
 /** Colour-blind-safe (Okabe–Ito order, darkened for print) and distinct in greyscale. */
-export const PALETTE = ['#1f5f8b', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
+const PALETTE = ['#1f5f8b', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
 
 const theme = {
   font: CHART_FONT,

@@ -27,7 +27,7 @@ export function readXref(text: string): Xref {
 }
 
 /** The text of object `number` from `N 0 obj` to `endobj` (exclusive), or undefined when it is free. */
-export function readObject(text: string, xref: Xref, number: number): string | undefined {
+function readObject(text: string, xref: Xref, number: number): string | undefined {
   const entry = xref.entries[number];
   if (!entry || entry[17] !== 'n') return undefined;
   const offset = Number(entry.slice(0, 10));

@@ -5,7 +5,7 @@ import type { Briefing } from './briefing.js';
 export const sectionAnchor = (id: string) => `section-${id}`;
 
 /** The contents: every section, then the sources, each the anchor of a chapter that starts a new page. */
-export function tocAnchors(briefing: Briefing): string[] {
+function tocAnchors(briefing: Briefing): string[] {
   return [...briefing.sections.map((s) => sectionAnchor(s.id)), 'sources'];
 }
 

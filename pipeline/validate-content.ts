@@ -44,7 +44,7 @@ function walk(tokens: readonly Token[], visit: (token: Token) => void): void {
 const NAMED_ENTITIES: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', sol: '/', lpar: '(', rpar: ')', period: '.', amp: '&' };
 
 /** A URL as a browser would act on it: entities decoded, whitespace and control characters gone, lowercase. */
-export function normalizedUrl(href: string): string {
+function normalizedUrl(href: string): string {
   return href
     .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
