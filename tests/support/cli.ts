@@ -8,7 +8,7 @@ export interface CliRun {
 }
 
 export function briefpress(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/main.ts', ...args], {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, ...options.env },
     encoding: 'utf8',

@@ -1,8 +1,8 @@
 // Loads and validates the default briefing once per test file, as the pipeline does.
-import { fileReader } from '../../pipeline/effects.js';
-import { loadBriefing } from '../../pipeline/load.js';
-import { validateBriefing } from '../../pipeline/validate.js';
-import type { Briefing } from '../../pipeline/briefing.js';
+import { fileReader } from '../../pipeline/build/effects.js';
+import { loadBriefing } from '../../pipeline/stages/load/index.js';
+import { validateBriefing } from '../../pipeline/stages/validate/index.js';
+import type { Briefing } from '../../pipeline/model/briefing.js';
 
 export const DEFAULT_BRIEFING_DIR = 'data/ai-security-workforce-2024';
 

@@ -1,7 +1,7 @@
 // An in-memory copy of the default briefing with some files replaced or removed, for validation tests.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { BriefingReader } from '../../pipeline/load.js';
+import type { BriefingReader } from '../../pipeline/stages/load/index.js';
 import { DEFAULT_BRIEFING_DIR } from './default-briefing.js';
 
 export const FIXTURE_DIR = 'data/fixture';
