@@ -17,24 +17,24 @@
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { hasErrors, strictly, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Briefing } from '../model/briefing.js';
+import { type Briefing, briefingId, type InputFile } from '../model/briefing.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import type { OutputFolder } from './effects.js';
-import type { PageSize } from '../stages/html/index.js';
-import { briefingId, loadBriefing, type BriefingReader, type InputFile } from '../stages/load/index.js';
+import { loadBriefing } from '../stages/load/index.js';
 import { cacheKey, isUpToDate, type CacheContext } from './cache.js';
 import { inShard, type Shard } from './shard.js';
 import { PagePool } from './page-pool.js';
 import { runStage, type RenderRequest } from './render.js';
-import type { CheckResult } from '../stages/validate/index.js';
 import type { Progress } from '../cli/progress.js';
 import { digestBriefing } from '../stages/manifest/digest.js';
-import { guessPageNumbers } from '../stages/pdf/contents.js';
-import { buildManifest, inputHash, MANIFEST_FILE, type OutputFile } from '../stages/manifest/index.js';
+import { buildManifest } from '../stages/manifest/index.js';
 import { briefingDate } from '../model/dates.js';
-
-export type Format = 'pdf' | 'html' | 'xlsx';
-export const FORMATS: readonly Format[] = ['pdf', 'html', 'xlsx'];
+import type { Format, PageSize } from '../model/output.js';
+import type { BriefingReader } from '../model/loaded.js';
+import type { CheckResult } from './check.js';
+import { guessPageNumbers } from '../model/contents.js';
+import { inputHash } from '../model/hashing.js';
+import { MANIFEST_FILE, type OutputFile } from '../model/manifest.js';
 
 export interface BuildOptions {
   outDir: string;

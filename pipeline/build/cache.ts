@@ -4,7 +4,8 @@
 // still hash as that manifest says, is not rebuilt and its files are not touched.
 import { join } from 'node:path';
 import type { OutputFolder } from './effects.js';
-import { MANIFEST_FILE, sha256, type Manifest } from '../stages/manifest/index.js';
+import { MANIFEST_FILE, type Manifest } from '../model/manifest.js';
+import { sha256 } from '../model/hashing.js';
 
 /** What shapes every briefing's outputs besides its own files. */
 export interface CacheContext {

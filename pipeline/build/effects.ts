@@ -4,11 +4,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import type { BriefingReader } from '../stages/load/index.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { CHART_FONT_FILES, WEB_FONTS } from '../theme/fonts.js';
 import { TEMPLATES_DIR } from '../theme/templates.js';
 import { CODE_DIR } from './version.js';
+import type { BriefingReader } from '../model/loaded.js';
 
 export const fileReader: BriefingReader = {
   readFile: (path) => readFile(path),

@@ -3,13 +3,13 @@
 //   check:  load → validate, for a list of briefing folders (build.ts: checkBriefings)
 //   render: charts → html → workbook for one validated briefing (render.ts), the HTML posted first
 import { parentPort } from 'node:worker_threads';
-import { checkBriefings } from '../stages/validate/index.js';
 import { fileReader } from './effects.js';
 import { CliError } from '../diagnostics/errors.js';
 import { fontFaceCss } from '../theme/fonts.js';
 import { renderDocuments, type RenderSetup } from './render.js';
 import { loadTemplates } from '../theme/templates.js';
 import type { WorkerReply, WorkerRequest } from './worker-pool.js';
+import { checkBriefings } from './check.js';
 
 const port = parentPort!;
 const post = (reply: WorkerReply) => port.postMessage(reply);

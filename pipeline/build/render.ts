@@ -5,10 +5,10 @@
 import type { Briefing } from '../model/briefing.js';
 import { briefingDate } from '../model/dates.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
-import type { PageSize } from '../stages/html/index.js';
-import { inputHash } from '../stages/manifest/index.js';
 import type { Templates } from '../theme/templates.js';
 import type { Progress } from '../cli/progress.js';
+import type { PageSize } from '../model/output.js';
+import { inputHash } from '../model/hashing.js';
 
 export interface RenderRequest {
   briefing: Briefing;

@@ -2,9 +2,9 @@
 // the folders across the threads and joins the results in folder order; a render goes to the least busy thread.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { BrowserlessStages, RenderedDocuments } from './build.js';
-import type { CheckResult } from '../stages/validate/index.js';
 import { CliError } from '../diagnostics/errors.js';
 import type { RenderRequest, StageReport } from './render.js';
+import type { CheckResult } from './check.js';
 
 type WorkerTask = { kind: 'check'; dirs: readonly string[] } | { kind: 'render'; render: RenderRequest };
 export type WorkerRequest = WorkerTask & { id: number };

@@ -1,13 +1,9 @@
 #!/usr/bin/env node
-// The briefpress command line: dispatches to one module per command (cli-<command>.ts), prints user-facing
+// The briefpress command line: dispatches to one module per command (commands/<command>.ts), prints user-facing
 // errors and sets the exit code. Commands load lazily so `briefpress validate` never loads the browser.
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { TOOL_VERSION } from '../build/version.js';
-
-export interface Command {
-  help: string;
-  run(args: string[]): Promise<number>;
-}
+import type { Command } from './command.js';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).buildCommand,

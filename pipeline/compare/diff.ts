@@ -1,9 +1,8 @@
+import type { BriefingDigest, DataPointDigest, WarningDigest, Manifest } from '../model/manifest.js';
 // What changed between two builds of a briefing, from their manifests: metadata, data points (old → new,
 // with the difference), sources, sections, tables, charts, and which output files changed. When either
 // manifest predates the content digest (digest.ts), only input and output files can be compared.
 // diff-report.ts prints the result for people (text) and for job summaries (Markdown).
-import type { BriefingDigest, DataPointDigest, WarningDigest } from '../stages/manifest/digest.js';
-import type { Manifest } from '../stages/manifest/index.js';
 
 export type Status = 'added' | 'removed' | 'changed' | 'unchanged';
 

@@ -1,8 +1,6 @@
 // Diagnostics: the one way a user mistake reaches the user. Every message lives in messages.ts.
 // Three printed forms: compiler-style text for people, JSON for tools, GitHub Actions workflow commands for CI.
-import { messages, type MessageCode, type MessageArgs } from './messages.js';
-
-export type Severity = 'error' | 'warning';
+import { messages, type MessageCode, type MessageArgs, type Severity } from './messages.js';
 
 export interface Location {
   /** Path as the user typed it or as the CLI found it (relative to the working directory when possible). */

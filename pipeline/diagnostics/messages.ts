@@ -1,7 +1,7 @@
 // The catalog of every user-facing diagnostic. A code never changes meaning; retired codes are not reused.
 // BP0xx files, BP1xx shape, BP2xx citations and sources, BP3xx data points, BP4xx charts, BP5xx tables,
 // BP6xx placements, BP7xx figures in prose, BP8xx content safety and limits.
-import type { Severity } from './diagnostic.js';
+export type Severity = 'error' | 'warning';
 
 interface Entry<A> {
   severity: Severity;

@@ -1,8 +1,25 @@
-// The validated briefing: what every stage after validate reads. Built only by validate.ts.
+// The validated briefing: what every stage after validate reads. Built only by the validate stage.
+import { basename, normalize } from 'node:path';
 import type { BriefingFile, ChartDefinition, DataPoint, Source, Table } from './schema.js';
-import type { EmbeddedImage, InputFile } from '../stages/load/index.js';
 
 export type { ChartDefinition, DataPoint, Source, Table, Unit } from './schema.js';
+
+/** A briefing's id is its folder's name. */
+export const briefingId = (dir: string): string => basename(normalize(dir));
+
+/** A file the load stage read, as the manifest records it. */
+export interface InputFile {
+  /** Path relative to the briefing folder, with forward slashes. */
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** An image a section embeds, read from the briefing's own folder. */
+export interface EmbeddedImage {
+  mediaType: string;
+  data: Uint8Array;
+}
 
 export interface Section {
   id: string;

@@ -10,6 +10,19 @@ export const CHART_ROW_FIELDS = ['id', 'label', 'value', 'formatted', 'unit', 'p
 
 export type ChartRow = Record<(typeof CHART_ROW_FIELDS)[number], string | number>;
 
+export interface RenderedChart {
+  id: string;
+  title: string;
+  caption: string;
+  alt: string;
+  rows: ChartRow[];
+  svg: string;
+  /** PNG at twice the SVG's size, for the workbook. */
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
 const CHART_FONT = 'IBM Plex Sans';
 export const INK = '#1b2330';
 export const ACCENT = '#1f5f8b';

@@ -54,15 +54,6 @@ export function scanFigureRefs(text: string): FigureRefOccurrence[] {
   return [...text.matchAll(FIGURE_REF)].map((m) => ({ kind: m[1] === 'figure' ? 'chart' : 'table', id: m[2]!.trim(), offset: m.index + 2 + m[1]!.length + 1 }));
 }
 
-export interface ImageOccurrence extends Occurrence {
-  src: string;
-}
-
-/** Markdown images, `![alt](src)`, in the order they appear. */
-export function scanImages(text: string): ImageOccurrence[] {
-  return [...text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => ({ src: m[1]!, offset: m.index }));
-}
-
 /** Source keys in the order the narrative first cites them: the numbers readers see. */
 export function citationOrder(sections: readonly Section[]): string[] {
   const order: string[] = [];

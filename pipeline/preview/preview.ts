@@ -4,14 +4,14 @@
 // reloads the page after each rebuild. The built page's Content-Security-Policy meta forbids scripts, so the
 // response drops that meta and sends the same policy as a header that also allows that one script by nonce.
 import { basename, normalize } from 'node:path';
-import { checkBriefings } from '../stages/validate/index.js';
 import { renderCharts } from '../stages/charts/index.js';
 import { countLine, formatDiagnostics, hasErrors } from '../diagnostics/diagnostic.js';
 import { renderHtml } from '../stages/html/index.js';
-import type { BriefingReader } from '../stages/load/index.js';
 import { escapeHtml } from '../stages/html/markdown.js';
 import type { Progress } from '../cli/progress.js';
 import type { Templates } from '../theme/templates.js';
+import { checkBriefings } from '../build/check.js';
+import type { BriefingReader } from '../model/loaded.js';
 
 export interface PreviewEffects {
   reader: BriefingReader;

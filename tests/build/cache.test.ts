@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../pipeline/build/browser.js';
 import { cacheKey, isUpToDate, type CacheContext } from '../../pipeline/build/cache.js';
 import type { OutputFolder } from '../../pipeline/build/effects.js';
-import { sha256 } from '../../pipeline/stages/manifest/index.js';
 import { briefpress } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
+import { sha256 } from '../../pipeline/model/hashing.js';
 
 const ID = 'ai-security-workforce-2024';
 

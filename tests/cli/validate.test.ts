@@ -5,12 +5,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, cpSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBriefings } from '../../pipeline/stages/validate/index.js';
 import { validationReport } from '../../pipeline/cli/commands/validate.js';
 import type { DiagnosticFormat } from '../../pipeline/diagnostics/diagnostic.js';
 import { briefpress } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 import { faultChanges, FIXTURE_DIR, memoryBriefing, type Fault } from '../support/memory-briefing.js';
+import { checkBriefings } from '../../pipeline/build/check.js';
 
 const GOLDEN = 'tests/golden/validate';
 

@@ -6,10 +6,11 @@ import { digestBriefing } from '../../pipeline/stages/manifest/digest.js';
 import { diffBuilds, diffManifests } from '../../pipeline/compare/diff.js';
 import { diffMarkdown, diffText } from '../../pipeline/compare/report.js';
 import { loadBriefing } from '../../pipeline/stages/load/index.js';
-import { buildManifest, type Manifest } from '../../pipeline/stages/manifest/index.js';
+import { buildManifest } from '../../pipeline/stages/manifest/index.js';
 import { validateBriefing } from '../../pipeline/stages/validate/index.js';
 import { briefpress } from '../support/cli.js';
 import { defaultFile, FIXTURE_DIR, memoryBriefing } from '../support/memory-briefing.js';
+import type { Manifest } from '../../pipeline/model/manifest.js';
 
 const ID = 'fixture';
 const BUILT_AT = new Date('2024-06-01T00:00:00Z');

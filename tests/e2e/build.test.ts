@@ -8,10 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Briefing } from '../../pipeline/model/briefing.js';
 import { formatValue } from '../../pipeline/narrative/grammar.js';
-import { sha256 } from '../../pipeline/stages/manifest/index.js';
 import { briefpress, type CliRun } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR, loadDefaultBriefing } from '../support/default-briefing.js';
 import { pdfFonts, pdfInfo, pdfText, qpdfCheck } from '../support/pdf-tools.js';
+import { sha256 } from '../../pipeline/model/hashing.js';
 
 const ID = 'ai-security-workforce-2024';
 let out: string;

@@ -11,11 +11,11 @@ import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { fontFaceCss } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { guessPageNumbers } from '../../pipeline/stages/pdf/contents.js';
 import { renderPdf } from '../../pipeline/stages/pdf/index.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { briefpress } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR, loadDefaultBriefing } from '../support/default-briefing.js';
+import { guessPageNumbers } from '../../pipeline/model/contents.js';
 
 const ID = 'ai-security-workforce-2024';
 let server: Server;

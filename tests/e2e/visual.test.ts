@@ -6,12 +6,12 @@ import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { fontFaceCss } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { guessPageNumbers } from '../../pipeline/stages/pdf/contents.js';
 import { renderPdf } from '../../pipeline/stages/pdf/index.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { writeTemp } from '../support/pdf-tools.js';
 import { compareWithGolden, pdfPagesAsPng, UPDATE_GOLDEN } from '../support/visual.js';
+import { guessPageNumbers } from '../../pipeline/model/contents.js';
 
 const GOLDEN_DIR = 'tests/golden/pdf';
 /** Anti-aliasing may move; a layout change moves far more than this. */

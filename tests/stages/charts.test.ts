@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderCharts, type RenderedChart } from '../../pipeline/stages/charts/index.js';
+import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
+import type { RenderedChart } from '../../pipeline/model/chart-spec.js';
 
 let charts: RenderedChart[];
 beforeAll(async () => {

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileReader } from '../../pipeline/build/effects.js';
-import { imagePath, loadBriefing } from '../../pipeline/stages/load/index.js';
+import { loadBriefing } from '../../pipeline/stages/load/index.js';
 import { validateBriefing } from '../../pipeline/stages/validate/index.js';
 import { briefpress } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
+import { imagePath } from '../../pipeline/narrative/images.js';
 
 const ID = 'ai-security-workforce-2024';
 /** The smallest valid PNG: one transparent pixel. */

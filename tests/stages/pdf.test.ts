@@ -4,12 +4,12 @@ import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { fontFaceCss } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { guessPageNumbers } from '../../pipeline/stages/pdf/contents.js';
 import { renderPdf } from '../../pipeline/stages/pdf/index.js';
 import { setPdfInfo } from '../../pipeline/stages/pdf/info.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { pdfFonts, pdfInfo, pdfPages, qpdfCheck, writeTemp } from '../support/pdf-tools.js';
+import { guessPageNumbers } from '../../pipeline/model/contents.js';
 
 let browser: Browser;
 let pdfPath: string;

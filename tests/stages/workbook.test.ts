@@ -7,11 +7,12 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import type { Briefing } from '../../pipeline/model/briefing.js';
-import { renderCharts, type RenderedChart } from '../../pipeline/stages/charts/index.js';
+import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { citationOrder } from '../../pipeline/narrative/grammar.js';
 import { buildWorkbook, type WorkbookInput } from '../../pipeline/stages/workbook/index.js';
 import { excelName, numberFormat, storedValue } from '../../pipeline/stages/workbook/layout.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
+import type { RenderedChart } from '../../pipeline/model/chart-spec.js';
 
 const SHEETS = ['Overview', 'Roles', 'Data', 'Charts', 'Sources', 'About'];
 const ROLES = ['AI Security Engineer', 'MLSecOps Specialist', 'AI Governance/Compliance Lead', 'Prompt Injection Specialist'];

@@ -1,16 +1,16 @@
 // `briefpress build`: validate everything, then render and write every format of each briefing not up to date.
 import { availableParallelism } from 'node:os';
-import type { Command } from '../main.js';
 import { briefingDirs, parseCommandLine, printDiagnostics, PROGRESS_HELP, PROGRESS_OPTIONS, progressReporter } from '../options.js';
-import { build, FORMATS, type Format } from '../../build/build.js';
+import { build } from '../../build/build.js';
 import { browserStamp, findBrowser, launchBrowser } from '../../build/browser.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { fileFingerprint, fileOutputs, fileReader } from '../../build/effects.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
-import type { PageSize } from '../../stages/html/index.js';
 import { parseShard } from '../../build/shard.js';
 import { TOOL_VERSION, libraryVersions } from '../../build/version.js';
 import { StageWorkers } from '../../build/worker-pool.js';
+import type { Command } from '../command.js';
+import { FORMATS, type Format, type PageSize } from '../../model/output.js';
 
 const DEFAULT_CONCURRENCY = availableParallelism();
 const DEFAULT_RECYCLE_AFTER = 50;

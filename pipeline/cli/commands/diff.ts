@@ -1,12 +1,12 @@
 // `briefpress diff OLD NEW`: what changed between two builds, read from their manifests.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from '../main.js';
 import { parseCommandLine } from '../options.js';
 import { diffBuilds } from '../../compare/diff.js';
 import { diffMarkdown, diffText } from '../../compare/report.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
-import type { Manifest } from '../../stages/manifest/index.js';
+import type { Command } from '../command.js';
+import type { Manifest } from '../../model/manifest.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type DiffFormat = (typeof FORMATS)[number];

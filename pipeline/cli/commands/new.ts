@@ -1,12 +1,12 @@
 // `briefpress new <id>`: a new briefing folder that validates and builds as it is, ready to be rewritten.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from '../main.js';
 import { parseCommandLine } from '../options.js';
 import { fileOutputs } from '../../build/effects.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import { fillScaffold, readScaffold, titleFromId } from '../scaffold.js';
 import { sectionRefSchema } from '../../model/schema.js';
+import type { Command } from '../command.js';
 
 /** A briefing id is its folder's name and follows the slug rule of every id inside a briefing. */
 const briefingId = sectionRefSchema.shape.id;

@@ -1,10 +1,10 @@
 // `briefpress validate`: every check, no browser, nothing written.
-import type { Command } from '../main.js';
 import { briefingDirs, parseCommandLine } from '../options.js';
-import type { CheckResult } from '../../stages/validate/index.js';
 import { countLine, DIAGNOSTIC_FORMATS, formatDiagnostics, hasErrors, type DiagnosticFormat } from '../../diagnostics/diagnostic.js';
 import { fileReader } from '../../build/effects.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
+import type { Command } from '../command.js';
+import type { CheckResult } from '../../build/check.js';
 
 export const validateCommand: Command = {
   help: `Usage: briefpress validate [briefing-dir…] [--format text|json|github] [--strict]
@@ -23,7 +23,7 @@ No browser is started, nothing is written. Exit code 1 when any briefing has an 
   async run(args) {
     const { values, positionals } = parseCommandLine('validate', args, { format: { type: 'string' }, strict: { type: 'boolean' } });
     const format = parseFormat(values.format);
-    const { checkBriefings } = await import('../../stages/validate/index.js');
+    const { checkBriefings } = await import('../../build/check.js');
     const checked = await checkBriefings(await briefingDirs(positionals), fileReader, { strict: values.strict === true });
     const report = validationReport(checked, format);
     process.stdout.write(report.stdout);

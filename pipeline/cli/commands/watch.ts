@@ -1,7 +1,6 @@
 // `briefpress watch`: a live preview while writing, until Ctrl-C.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from '../main.js';
 import { briefingDirs, parseCommandLine, PROGRESS_HELP, PROGRESS_OPTIONS, progressReporter } from '../options.js';
 import { fileReader } from '../../build/effects.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
@@ -9,6 +8,7 @@ import { fontFaceCss } from '../../theme/fonts.js';
 import { loadTemplates, TEMPLATES_DIR } from '../../theme/templates.js';
 import { TOOL_VERSION } from '../../build/version.js';
 import { watchBriefing } from '../../preview/watch.js';
+import type { Command } from '../command.js';
 
 const DEFAULT_PORT = 4400;
 

@@ -4,22 +4,9 @@ import { parse, View, loader as vegaLoader } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { Resvg } from '@resvg/resvg-js';
 import type { Briefing, ChartDefinition } from '../../model/briefing.js';
-import { buildVegaLiteSpec, chartRows, compileChart, type ChartRow } from '../../model/chart-spec.js';
+import { buildVegaLiteSpec, chartRows, compileChart, type RenderedChart } from '../../model/chart-spec.js';
 import { CHART_FONT_FILES } from '../../theme/fonts.js';
 import { interpolateDataPoints } from '../../narrative/grammar.js';
-
-export interface RenderedChart {
-  id: string;
-  title: string;
-  caption: string;
-  alt: string;
-  rows: ChartRow[];
-  svg: string;
-  /** PNG at twice the SVG's size, for the workbook. */
-  png: Uint8Array;
-  width: number;
-  height: number;
-}
 
 export async function renderCharts(briefing: Briefing): Promise<RenderedChart[]> {
   const dataPointsById = new Map(briefing.dataPoints.map((p) => [p.id, p]));

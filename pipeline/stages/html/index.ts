@@ -2,16 +2,15 @@
 // (inline CSS, inline SVG, embedded fonts, no script, no request). The PDF stage prints this same file.
 import Handlebars from 'handlebars';
 import type { Briefing, DataPoint } from '../../model/briefing.js';
-import type { RenderedChart } from '../charts/index.js';
 import type { Templates } from '../../theme/templates.js';
 import { figureNumbers, formatValue, interpolateDataPoints, numberSources } from '../../narrative/grammar.js';
 import { createNarrativeRenderer } from './markdown.js';
 import { formatBriefingDate } from '../../model/dates.js';
 import { printCss } from './print-css.js';
-import { sectionAnchor } from '../pdf/contents.js';
-import { imagePath } from '../load/index.js';
-
-export type PageSize = 'a4' | 'letter';
+import type { PageSize } from '../../model/output.js';
+import type { RenderedChart } from '../../model/chart-spec.js';
+import { sectionAnchor } from '../../model/contents.js';
+import { imagePath } from '../../narrative/images.js';
 
 export interface HtmlInput {
   briefing: Briefing;

@@ -1,65 +1,17 @@
 // Stage 1, load: read a briefing folder into parsed, position-aware sources. No meaning is checked here,
 // only that each file can be read and parsed; validate.ts does the rest.
 import { createHash } from 'node:crypto';
-import { basename, join, normalize, isAbsolute, posix, sep } from 'node:path';
+import { join, normalize, isAbsolute, sep } from 'node:path';
 import { diagnostic, positionAt, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';
 import { parseYaml, type YamlSource } from '../../diagnostics/yaml-source.js';
 import { LIMITS } from '../../model/limits.js';
-import { scanImages } from '../../narrative/grammar.js';
-
-/** The file system as the load stage sees it; tests pass an in-memory one. */
-export interface BriefingReader {
-  readFile(path: string): Promise<Uint8Array>;
-  /** Names of the files directly inside `dir`, or [] when it does not exist. */
-  listFiles(dir: string): Promise<string[]>;
-  /** The path with every symbolic link resolved; absent where there are no links (in memory). */
-  realPath?(path: string): Promise<string>;
-}
-
-/** An image a section embeds, read from the briefing's own folder. */
-export interface EmbeddedImage {
-  mediaType: string;
-  data: Uint8Array;
-}
-
-export interface InputFile {
-  /** Path relative to the briefing folder, with forward slashes. */
-  path: string;
-  sha256: string;
-  bytes: number;
-}
-
-export interface MarkdownSource {
-  file: string;
-  /** Path relative to the briefing folder, as briefing.yaml names it. */
-  relativePath: string;
-  text: string;
-}
-
-export interface LoadedBriefing {
-  id: string;
-  dir: string;
-  briefing?: YamlSource;
-  dataPoints?: YamlSource;
-  sources?: YamlSource;
-  tables: YamlSource[];
-  charts: YamlSource[];
-  sections: Map<string, MarkdownSource>;
-  /** Images by their path relative to the briefing folder (forward slashes). */
-  images: Map<string, EmbeddedImage>;
-  /** Every file read, for hashing into the manifest and for source excerpts in diagnostics. */
-  inputs: InputFile[];
-  /** Files (relative paths) that could not be read or parsed: what they declare is unknown. */
-  failed: string[];
-  texts: Map<string, string>;
-}
+import { imagePath, scanImages } from '../../narrative/images.js';
+import { briefingId } from '../../model/briefing.js';
+import type { BriefingReader, LoadedBriefing } from '../../model/loaded.js';
 
 export const BRIEFING_FILE = 'briefing.yaml';
 export const DATA_POINTS_FILE = 'data-points.yaml';
 export const SOURCES_FILE = 'sources.yaml';
-
-/** A briefing's id is its folder's name. */
-export const briefingId = (dir: string): string => basename(normalize(dir));
 
 export async function loadBriefing(dir: string, reader: BriefingReader): Promise<{ loaded: LoadedBriefing; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
@@ -180,22 +132,6 @@ function sectionFiles(briefing: YamlSource | undefined): [number, string][] {
     const file = (s as { file?: unknown } | null)?.file;
     return typeof file === 'string' && file.trim() !== '' ? [[i, file]] : [];
   });
-}
-
-/**
- * An image's path relative to the briefing folder, resolved from the section that names it; undefined for
- * anything that is not a relative path inside the folder (validate reports those).
- */
-export function imagePath(sectionPath: string, src: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:|^[/\\]/i.test(src.trim())) return undefined;
-  let decoded: string;
-  try {
-    decoded = decodeURI(src.trim());
-  } catch {
-    return undefined;
-  }
-  const resolved = posix.normalize(posix.join(posix.dirname(sectionPath.split(sep).join('/')), decoded));
-  return resolved.startsWith('../') || resolved === '..' ? undefined : resolved;
 }
 
 /** PNG, JPEG, GIF or WebP, recognised by content, never by name. */

@@ -2,59 +2,11 @@
 // chart, and the warnings its build had. Recorded in the manifest as `content`, so `briefpress diff` can say
 // what changed between two builds from their output folders alone.
 import { relative, isAbsolute } from 'node:path';
-import type { Briefing, Unit } from '../../model/briefing.js';
+import type { Briefing } from '../../model/briefing.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { sha256 } from './index.js';
+import { sha256 } from '../../model/hashing.js';
+import type { BriefingDigest } from '../../model/manifest.js';
 import { formatValueInProse, interpolateDataPoints } from '../../narrative/grammar.js';
-
-export interface DataPointDigest {
-  id: string;
-  label: string;
-  value: number;
-  decimals: number;
-  unit: Unit;
-  /** As the document prints it ("over 30%"). */
-  formatted: string;
-  period: string;
-  source: string;
-}
-
-export interface SourceDigest {
-  key: string;
-  publisher: string;
-  year: number;
-  title?: string;
-  url?: string;
-}
-
-/** A section, table or chart: its title and a hash of everything it is made of. */
-export interface PartDigest {
-  id: string;
-  title: string;
-  sha256: string;
-}
-
-export interface WarningDigest {
-  file: string;
-  line: number;
-  column: number;
-  code: string;
-  message: string;
-}
-
-export interface BriefingDigest {
-  title: string;
-  subtitle: string;
-  date: string;
-  /** The executive summary is long prose; a hash says whether it changed. */
-  summarySha256: string;
-  dataPoints: DataPointDigest[];
-  sources: SourceDigest[];
-  sections: PartDigest[];
-  tables: PartDigest[];
-  charts: PartDigest[];
-  warnings: WarningDigest[];
-}
 
 /** `diagnostics` may be a whole build's: only the warnings about this briefing's files are kept. */
 export function digestBriefing(briefing: Briefing, diagnostics: readonly Diagnostic[]): BriefingDigest {

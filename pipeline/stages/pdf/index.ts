@@ -6,10 +6,10 @@
 // read the page each contents anchor landed on (its named destination), and print again with those numbers
 // until they agree. A good guess makes one print enough.
 import type { Browser } from 'puppeteer';
-import type { PageSize } from '../html/index.js';
 import { setPdfInfo, type PdfInfo } from './info.js';
 import { destinationPages } from './structure.js';
 import { fillPageNumbers } from './contents.js';
+import type { PageSize } from '../../model/output.js';
 
 export interface PdfInput {
   /** The HTML stage's document, its contents' page numbers left empty. */

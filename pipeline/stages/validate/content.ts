@@ -7,7 +7,7 @@ import { diagnostic, positionAt, type Report } from '../../diagnostics/diagnosti
 import type { Section } from '../../model/briefing.js';
 import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
 import { LIMITS } from '../../model/limits.js';
-import { imagePath } from '../load/index.js';
+import { imagePath } from '../../narrative/images.js';
 
 const SAFE_LINK = /^(https?:|mailto:|#)/;
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

@@ -3,8 +3,8 @@
 //
 //   shape (validate-shape) → ids → data points, tables (validate-data) → charts (validate-charts)
 //   → narrative (validate-narrative)
-import { diagnostic, hasErrors, strictly, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { loadBriefing, type BriefingReader, type LoadedBriefing, type MarkdownSource } from '../load/index.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { LoadedBriefing, MarkdownSource } from '../../model/loaded.js';
 import type { Briefing, Section, Table } from '../../model/briefing.js';
 import { briefingFileSchema, chartFileSchema, dataPointsFileSchema, sourcesFileSchema, tableFileSchema, type BriefingFile } from '../../model/schema.js';
 import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
@@ -14,32 +14,6 @@ import { checkChart } from './charts.js';
 import { checkNarrative, type ProseField } from './narrative.js';
 import { checkChartResources, checkCounts, checkSectionContent, checkYamlContent } from './content.js';
 import { LIMITS } from '../../model/limits.js';
-
-export interface CheckResult {
-  briefings: Briefing[];
-  diagnostics: Diagnostic[];
-  /** Source texts by display path, for excerpts in printed diagnostics. */
-  texts: Map<string, string>;
-}
-
-export interface CheckOptions {
-  /** Warnings count as errors. */
-  strict?: boolean;
-}
-
-/** load → validate for every briefing; nothing is rendered or written. */
-export async function checkBriefings(dirs: readonly string[], reader: BriefingReader, options: CheckOptions = {}): Promise<CheckResult> {
-  const result: CheckResult = { briefings: [], diagnostics: [], texts: new Map() };
-  for (const dir of dirs) {
-    const { loaded, diagnostics } = await loadBriefing(dir, reader);
-    const validated = validateBriefing(loaded);
-    result.diagnostics.push(...diagnostics, ...validated.diagnostics);
-    for (const [file, text] of loaded.texts) result.texts.set(file, text);
-    if (validated.briefing) result.briefings.push(validated.briefing);
-  }
-  if (options.strict) result.diagnostics = strictly(result.diagnostics);
-  return result;
-}
 
 export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];

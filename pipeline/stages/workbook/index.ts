@@ -10,14 +10,11 @@
 // by the briefing: the same input gives the same bytes.
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { Briefing, Table } from '../../model/briefing.js';
-import type { RenderedChart } from '../charts/index.js';
 import { briefingDate, formatBriefingDate } from '../../model/dates.js';
 import { figureNumbers, formatValueInProse, interpolateDataPoints, numberSources, scanCitations } from '../../narrative/grammar.js';
-import {
-  addTable, BOLD, excelName, finishSheet, fitColumns, HEADING, mergedParagraph, numberFormat, sheetLink, storedValue, styleHeader,
-  text, type PageSetup,
-} from './layout.js';
+import { addTable, BOLD, excelName, finishSheet, fitColumns, HEADING, mergedParagraph, numberFormat, sheetLink, storedValue, styleHeader, text, type PageSetup } from './layout.js';
 import { finishPackage } from './package.js';
+import type { RenderedChart } from '../../model/chart-spec.js';
 
 export interface WorkbookInput {
   briefing: Briefing;

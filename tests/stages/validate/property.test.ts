@@ -4,11 +4,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildEffects } from '../../../pipeline/build/build.js';
-import { checkBriefings } from '../../../pipeline/stages/validate/index.js';
 import { hasErrors, type Diagnostic } from '../../../pipeline/diagnostics/diagnostic.js';
 import { messages } from '../../../pipeline/diagnostics/messages.js';
 import { createProgress } from '../../../pipeline/cli/progress.js';
 import { defaultFiles, FIXTURE_DIR, memoryReader } from '../../support/memory-briefing.js';
+import { checkBriefings } from '../../../pipeline/build/check.js';
 
 const RUNS = Number(process.env.BRIEFPRESS_PROPERTY_RUNS ?? 2000);
 const FILES = [...defaultFiles().keys()].sort();
