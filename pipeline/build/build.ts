@@ -1,40 +1,39 @@
 // The driver. Each briefing goes through the stages in this order:
 //
-//   load → cache → validate → charts → html → pdf ‖ workbook → manifest
-//   (read)  (skip?)  (check)   (SVG/PNG) (page)  (print) (xlsx)   (hashes, written last)
+//   load → cache → validate → resolve → charts → html → pdf ‖ workbook → manifest
+//   (read)  (skip?)  (check)    (derive)  (SVG)    (page)  (print) (xlsx)   (hashes, written last)
 //
-// 1. Load every briefing of this shard: read, parse, hash its files.
-// 2. Cache: a briefing whose key matches its manifest and whose outputs are intact is skipped, untouched.
+// 1. load: read and parse every briefing of this shard, once, on this thread; the bytes read are hashed for
+//    the cache key and kept (snapshot.ts), so what is validated and rendered is exactly what was hashed.
+// 2. cache: a briefing whose key matches its manifest and whose outputs are intact is skipped, untouched.
 // 3. For the briefings left, the worker threads start and, when PDFs are wanted, the browser launches while the
-//    rest of the work runs. (When all are forced or were never built, none can be up to date: then this step and
-//    the validation start before step 1.)
-// 4. Validate every briefing left before the first byte is written; any error stops the build, nothing written.
-// 5. Render and write each briefing, `concurrency` at a time; each file atomically and the manifest last, so a
-//    failed build leaves the previous good outputs in place.
-// Validate, charts, html and workbook run on worker threads (`stages`), which keeps this thread free to drive
-// Chromium; modules load only when their stage runs, so an up-to-date build loads neither Vega, ExcelJS nor
-// Puppeteer. File access, the browser, the worker threads, the clock and logging come in through `effects`.
+//    rest of the work runs. (When all are forced or were never built, none can be up to date: then this step
+//    starts before step 1.)
+// 4. validate → resolve every briefing left, from the loaded bytes, before the first byte is written; any error
+//    stops the build with nothing written.
+// 5. charts → html → pdf ‖ workbook → manifest for each briefing, `concurrency` at a time: each file written
+//    atomically and the manifest last, so a failed build leaves the previous good outputs in place.
+// Validate, resolve, charts, html and workbook run on worker threads (`stages`), which keeps this thread free to
+// drive Chromium; their modules load only there, so an up-to-date build loads neither Vega, ExcelJS nor Puppeteer.
+// File access, the browser, the worker threads, the clock and logging come in through `effects`.
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
-import { hasErrors, strictly, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { type Briefing, briefingId, type InputFile } from '../model/briefing.js';
+import { hasErrors, unreported } from '../diagnostics/diagnostic.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
-import type { OutputFolder } from './effects.js';
-import { loadBriefing } from '../stages/load/index.js';
-import { cacheKey, isUpToDate, type CacheContext } from './cache.js';
-import { inShard, type Shard } from './shard.js';
-import { PagePool } from './page-pool.js';
-import { runStage, type RenderRequest } from './render.js';
-import type { Progress } from '../cli/progress.js';
-import { digestBriefing } from '../stages/manifest/digest.js';
-import { buildManifest } from '../stages/manifest/index.js';
-import { briefingDate } from '../model/dates.js';
-import type { Format, PageSize } from '../model/output.js';
-import type { BriefingReader } from '../model/loaded.js';
-import type { CheckResult } from './check.js';
-import { guessPageNumbers } from '../model/contents.js';
+import { briefingId, type InputFile } from '../model/briefing.js';
 import { inputHash } from '../model/hashing.js';
+import type { BriefingReader } from '../model/loaded.js';
 import { MANIFEST_FILE, type OutputFile } from '../model/manifest.js';
+import type { Format, PageSize } from '../model/output.js';
+import type { ResolvedBriefing } from '../model/resolved.js';
+import { loadBriefing } from '../stages/load/index.js';
+import { buildManifest } from '../stages/manifest/index.js';
+import { cacheKey, isUpToDate, type CacheContext } from './cache.js';
+import type { CheckedBriefing } from '../model/checked.js';
+import type { BrowserlessStages, BuildEffects, OutputFolder } from './effects.js';
+import { PagePool } from './page-pool.js';
+import { runStage } from './render.js';
+import { inShard, type Shard } from './shard.js';
+import { recordingReader, type BriefingSnapshot } from './snapshot.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -52,37 +51,9 @@ export interface BuildOptions {
   shard?: Shard;
 }
 
-export interface BuildEffects {
-  reader: BriefingReader;
-  outputs: OutputFolder;
-  progress: Progress;
-  now(): Date;
-  /** Starts `threads` workers for the browserless stages of `briefings` briefings (worker-pool.ts). */
-  startStages(threads: number, briefings: number): BrowserlessStages;
-  /** Hashes of the templates, fonts and code that shape every output. */
-  fingerprint(): Promise<Record<string, string>>;
-  /** Which browser would print the PDF, found without launching it. */
-  browserStamp(): Promise<string>;
-  launchBrowser(): Promise<Browser>;
-  toolVersion: string;
-  versions(): Record<string, string>;
-}
-
-/** validate, and charts → html → workbook, off the main thread. */
-export interface BrowserlessStages {
-  /** load → validate each folder, as checkBriefings does. */
-  check(dirs: readonly string[]): Promise<CheckResult>;
-  render(request: RenderRequest): RenderedDocuments;
-  close(): Promise<void>;
-}
-
-export interface RenderedDocuments {
-  /** Resolves as soon as the HTML exists, before the workbook is built. */
-  html: Promise<string>;
-  workbook: Promise<Uint8Array | undefined>;
-}
-
-export interface BuildResult extends CheckResult {
+export interface BuildResult {
+  /** Each briefing checked, with its diagnostics; none when all were up to date. */
+  briefings: CheckedBriefing[];
   /** Ids of the briefings skipped because their outputs are up to date. */
   upToDate: string[];
   written: string[];
@@ -94,30 +65,24 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
   const context = cacheContext(options, effects);
   let rendering: Rendering | undefined;
   try {
-    // When every briefing is forced or was never built, none can be up to date: rendering and validation start
-    // at once, while this thread loads and hashes, instead of after (step 3).
-    let checking: Promise<CheckResult> | undefined;
-    if (options.force || (await noneBuilt(inShare, options.outDir, effects.outputs))) {
-      rendering = startRendering(inShare.length, options, effects);
-      checking = rendering.stages.check(inShare);
-      checking.catch(() => undefined);
-    }
-    const briefings = await loadInputs(inShare, effects.reader);
-    const { stale, upToDate, keys } = await findStale(briefings, await context, options, effects.outputs);
+    // When every briefing is forced or was never built, none can be up to date: the worker threads and the
+    // browser start now, while this thread loads and hashes, instead of after (step 3).
+    if (options.force || (await noneBuilt(inShare, options.outDir, effects.outputs))) rendering = startRendering(inShare.length, options, effects);
+    const loaded = await loadAll(inShare, effects.reader);
+    const { stale, upToDate, keys } = await findStale(loaded, await context, options, effects.outputs);
     if (upToDate.length > 0) effects.progress.info(`up to date, not rebuilt (--force rebuilds): ${upToDate.join(', ')}`);
-    if (stale.length === 0) return { briefings: [], diagnostics: [], texts: new Map(), upToDate, written: [] };
+    if (stale.length === 0) return { briefings: [], upToDate, written: [] };
     rendering ??= startRendering(stale.length, options, effects);
 
-    const found = await (checking ?? rendering.stages.check(stale.map((briefing) => briefing.dir)));
-    const checked = options.strict ? { ...found, diagnostics: strictly(found.diagnostics) } : found;
-    if (hasErrors(checked.diagnostics)) return { ...checked, upToDate, written: [] };
+    const checked = await rendering.stages.check(stale.map((briefing) => briefing.snapshot), { strict: options.strict ?? false });
+    if (checked.some((briefing) => hasErrors(briefing.diagnostics))) return { briefings: checked, upToDate, written: [] };
 
     const written: string[] = [];
-    const render: RenderContext = { ...rendering, options, effects, context: await context, diagnostics: checked.diagnostics };
-    await eachConcurrently(checked.briefings, options.concurrency, async (briefing) => {
+    const render: RenderContext = { ...rendering, options, effects, context: await context };
+    await eachConcurrently(checked, options.concurrency, async (briefing) => {
       written.push(...(await buildBriefing(briefing, keys.get(briefing.id)!, render)));
     });
-    return { ...checked, upToDate, written };
+    return { briefings: checked, upToDate, written };
   } finally {
     await Promise.all([rendering?.pool?.close(), rendering?.stages.close()]);
   }
@@ -143,10 +108,28 @@ async function noneBuilt(dirs: readonly string[], outDir: string, outputs: Outpu
   return true;
 }
 
+/** What the build keeps of a loaded briefing: the bytes it read, their hashes, and whether it loaded cleanly. */
+interface LoadedInputs {
+  id: string;
+  inputs: InputFile[];
+  snapshot: BriefingSnapshot;
+  loadFailed: boolean;
+}
+
+async function loadAll(dirs: readonly string[], reader: BriefingReader): Promise<LoadedInputs[]> {
+  const found: LoadedInputs[] = [];
+  for (const dir of dirs) {
+    const recording = recordingReader(reader, dir);
+    const { loaded, diagnostics } = await loadBriefing(dir, recording.reader);
+    found.push({ id: loaded.id, inputs: loaded.inputs, snapshot: recording.snapshot, loadFailed: hasErrors(diagnostics) });
+  }
+  return found;
+}
+
 /** Splits the briefings into stale and up to date by their cache keys (cache.ts); one that failed to load is stale. */
-async function findStale(briefings: readonly BriefingInputs[], context: CacheContext, options: BuildOptions, outputs: OutputFolder) {
+async function findStale(briefings: readonly LoadedInputs[], context: CacheContext, options: BuildOptions, outputs: OutputFolder) {
   const keys = new Map<string, string>();
-  const stale: BriefingInputs[] = [];
+  const stale: LoadedInputs[] = [];
   const upToDate: string[] = [];
   for (const briefing of briefings) {
     const key = cacheKey(inputHash(briefing.inputs), context);
@@ -156,23 +139,6 @@ async function findStale(briefings: readonly BriefingInputs[], context: CacheCon
     else stale.push(briefing);
   }
   return { stale, upToDate, keys };
-}
-
-/** What the cache needs of a briefing: its folder, id and input files, and whether it loaded cleanly. */
-interface BriefingInputs {
-  dir: string;
-  id: string;
-  inputs: InputFile[];
-  loadFailed: boolean;
-}
-
-async function loadInputs(dirs: readonly string[], reader: BriefingReader): Promise<BriefingInputs[]> {
-  const found: BriefingInputs[] = [];
-  for (const dir of dirs) {
-    const { loaded, diagnostics } = await loadBriefing(dir, reader);
-    found.push({ dir, id: loaded.id, inputs: loaded.inputs, loadFailed: hasErrors(diagnostics) });
-  }
-  return found;
 }
 
 /** Everything besides a briefing's own files that goes into its cache key. */
@@ -219,33 +185,22 @@ interface RenderContext extends Rendering {
   options: BuildOptions;
   effects: BuildEffects;
   context: CacheContext;
-  /** Every briefing's warnings, for the manifest's content digest. */
-  diagnostics: readonly Diagnostic[];
 }
 
-/** charts → html → pdf ‖ workbook, then the outputs and the manifest written; returns the paths written. */
-async function buildBriefing(briefing: Briefing, key: string, { options, effects, stages, pool, context, diagnostics }: RenderContext): Promise<string[]> {
-  const { meta } = briefing;
+/**
+ * charts → html → pdf ‖ workbook, then the outputs and the manifest written; returns the paths written. What
+ * Vega-Lite says about the charts as drawn joins the briefing's diagnostics, unless validation said it already.
+ */
+async function buildBriefing(checked: CheckedBriefing, key: string, { options, effects, stages, pool, context }: RenderContext): Promise<string[]> {
+  const briefing: ResolvedBriefing = checked.resolved!;
   const documents = stages.render({ briefing, pageSize: options.pageSize, workbook: options.formats.has('xlsx'), toolVersion: effects.toolVersion });
   const pdf = pool && documents.html.then((html) => runStage(briefing.id, 'pdf', effects.progress, async () => {
     const { renderPdf } = await import('../stages/pdf/index.js');
-    const printed = await pool.print((pages) => renderPdf({
-      html,
-      pageGuess: guessPageNumbers(briefing),
-      browser: pages,
-      pageSize: options.pageSize,
-      info: {
-        title: `${meta.title}: ${meta.subtitle}`,
-        author: meta.author ?? 'briefpress',
-        subject: meta.summary,
-        keywords: meta.keywords,
-        creator: `briefpress ${effects.toolVersion}`,
-        date: briefingDate(meta.date),
-      },
-    }));
+    const printed = await pool.print((pages) => renderPdf({ briefing, html, browser: pages, pageSize: options.pageSize, creator: `briefpress ${effects.toolVersion}` }));
     return printed.pdf;
   }));
-  const [html, pdfBytes, xlsx] = await Promise.all([documents.html, pdf, documents.workbook]);
+  const [html, pdfBytes, xlsx, drawn] = await Promise.all([documents.html, pdf, documents.workbook, documents.warnings]);
+  checked.diagnostics.push(...unreported(drawn, checked.diagnostics));
 
   const outputs: OutputFile[] = [];
   if (pdfBytes) outputs.push({ file: `${briefing.id}.pdf`, mediaType: 'application/pdf', data: pdfBytes });
@@ -253,15 +208,14 @@ async function buildBriefing(briefing: Briefing, key: string, { options, effects
   if (xlsx) outputs.push({ file: `${briefing.id}.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: xlsx });
 
   const manifest = buildManifest({
-    briefingId: briefing.id,
+    briefing,
+    warnings: checked.diagnostics,
     cacheKey: key,
-    inputs: briefing.inputs,
     outputs,
     toolVersion: effects.toolVersion,
     versions: context.browser ? { ...context.versions, browser: context.browser } : context.versions,
     options: context.options,
     builtAt: effects.now(),
-    content: digestBriefing(briefing, diagnostics),
   });
   const folder = join(options.outDir, briefing.id);
   const files = [...outputs, { file: MANIFEST_FILE, data: `${JSON.stringify(manifest, null, 2)}\n` }];

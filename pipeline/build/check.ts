@@ -1,32 +1,18 @@
-// load → validate for a list of briefing folders: what `briefpress validate` runs, and what the build runs before
-// it writes anything. Nothing is rendered or written.
-import { strictly, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Briefing } from '../model/briefing.js';
+// load → validate → resolve for one briefing folder: what `briefpress validate` and the preview run, and what the
+// build runs (on a worker thread, from the bytes it loaded) before it writes anything.
+import { hasErrors, strictly } from '../diagnostics/diagnostic.js';
+import { briefingId } from '../model/briefing.js';
+import type { CheckedBriefing, CheckOptions } from '../model/checked.js';
 import type { BriefingReader } from '../model/loaded.js';
 import { loadBriefing } from '../stages/load/index.js';
+import { resolveBriefing } from '../stages/resolve/index.js';
 import { validateBriefing } from '../stages/validate/index.js';
 
-export interface CheckResult {
-  briefings: Briefing[];
-  diagnostics: Diagnostic[];
-  /** Source texts by display path, for excerpts in printed diagnostics. */
-  texts: Map<string, string>;
-}
-
-export interface CheckOptions {
-  /** Warnings count as errors. */
-  strict?: boolean;
-}
-
-export async function checkBriefings(dirs: readonly string[], reader: BriefingReader, options: CheckOptions = {}): Promise<CheckResult> {
-  const result: CheckResult = { briefings: [], diagnostics: [], texts: new Map() };
-  for (const dir of dirs) {
-    const { loaded, diagnostics } = await loadBriefing(dir, reader);
-    const validated = validateBriefing(loaded);
-    result.diagnostics.push(...diagnostics, ...validated.diagnostics);
-    for (const [file, text] of loaded.texts) result.texts.set(file, text);
-    if (validated.briefing) result.briefings.push(validated.briefing);
-  }
-  if (options.strict) result.diagnostics = strictly(result.diagnostics);
-  return result;
+export async function checkBriefing(dir: string, reader: BriefingReader, options: CheckOptions = {}): Promise<CheckedBriefing> {
+  const { loaded, diagnostics: loadProblems } = await loadBriefing(dir, reader);
+  const validated = validateBriefing(loaded);
+  const found = [...loadProblems, ...validated.diagnostics];
+  const diagnostics = options.strict ? strictly(found) : found;
+  const resolved = validated.briefing && !hasErrors(diagnostics) ? resolveBriefing(validated.briefing) : undefined;
+  return { id: briefingId(dir), dir, diagnostics, texts: loaded.texts, ...(resolved ? { resolved } : {}) };
 }

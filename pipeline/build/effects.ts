@@ -1,27 +1,28 @@
-// The real file system behind the stages' effects: reading briefings, reading and writing outputs atomically,
-// and hashing the files besides a briefing's own that shape its outputs.
-import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
-import { CliError, EXIT } from '../diagnostics/errors.js';
-import { CHART_FONT_FILES, WEB_FONTS } from '../theme/fonts.js';
-import { TEMPLATES_DIR } from '../theme/templates.js';
-import { CODE_DIR } from './version.js';
+// What the build reaches the world through: files, the browser, worker threads, the clock and progress. The
+// CLI passes the real ones (file-effects.ts, browser.ts, worker-pool.ts); tests pass fakes.
+import type { Browser } from 'puppeteer';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BriefingReader } from '../model/loaded.js';
+import type { PageSize } from '../model/output.js';
+import type { ResolvedBriefing } from '../model/resolved.js';
+import type { CheckedBriefing, CheckOptions } from '../model/checked.js';
+import type { BriefingSnapshot } from './snapshot.js';
 
-export const fileReader: BriefingReader = {
-  readFile: (path) => readFile(path),
-  realPath: (path) => realpath(path),
-  listFiles: async (dir) => {
-    try {
-      return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-  },
-};
+export interface BuildEffects {
+  reader: BriefingReader;
+  outputs: OutputFolder;
+  progress: Progress;
+  now(): Date;
+  /** Starts `threads` workers for the browserless stages of `briefings` briefings (worker-pool.ts). */
+  startStages(threads: number, briefings: number): BrowserlessStages;
+  /** Hashes of the templates, fonts and code that shape every output. */
+  fingerprint(): Promise<Record<string, string>>;
+  /** Which browser would print the PDF, found without launching it. */
+  browserStamp(): Promise<string>;
+  launchBrowser(): Promise<Browser>;
+  toolVersion: string;
+  versions(): Record<string, string>;
+}
 
 export interface OutputFolder {
   /** The file's bytes, or undefined when there is none (the cache compares outputs with their manifest). */
@@ -30,74 +31,41 @@ export interface OutputFolder {
   write(path: string, data: Uint8Array | string): Promise<void>;
 }
 
-export const fileOutputs: OutputFolder = {
-  async read(path) {
-    try {
-      return await readFile(path);
-    } catch (error) {
-      // Nothing there, or a file where a folder should be: either way there is no earlier output.
-      if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;
-      throw error;
-    }
-  },
-  async write(path, data) {
-    const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      await mkdir(dirname(path), { recursive: true });
-      const handle = await open(temp, 'w');
-      try {
-        await handle.writeFile(data);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, path);
-    } catch (error) {
-      await rm(temp, { force: true }).catch(() => undefined);
-      throw outputError(path, error);
-    }
-  },
-};
+export interface Progress {
+  /** A stage of a briefing starts. */
+  start(briefing: string, stage: string): void;
+  /** A stage of a briefing finished after `ms` milliseconds. */
+  stage(briefing: string, stage: string, ms: number): void;
+  /** A briefing is complete: `files` are in `folder` (a path, or the preview's address). */
+  done(briefing: string, files: readonly string[], folder: string): void;
+  /** A briefing stopped; `reason` says why in a few words ("2 errors, 0 warnings"). */
+  failed(briefing: string, reason: string): void;
+  /** A line the user needs in every mode; `fields` are added to its JSON event. */
+  info(text: string, fields?: Record<string, unknown>): void;
+}
+/** Where stage starts and timings go: the build's progress, or a worker's messages to it. */
+export type StageReport = Pick<Progress, 'start' | 'stage'>;
 
-const OUTPUT_PROBLEMS: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOTDIR: 'a file stands where a folder is needed',
-  EEXIST: 'a file stands where a folder is needed',
-  EISDIR: 'a folder stands where the file should go',
-};
-
-/** A failed write as the user can act on it: which path, and why, in words; the earlier outputs are intact. */
-export function outputError(path: string, error: unknown): unknown {
-  const problem = OUTPUT_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
-  if (!problem) return error;
-  return new CliError(`cannot write ${path}: ${problem} (${(error as NodeJS.ErrnoException).code}); the previous outputs are untouched`, EXIT.renderFailure);
+/** validate → resolve, and charts → html → workbook, off the main thread. */
+export interface BrowserlessStages {
+  /** Validates and resolves each briefing from the bytes the build loaded, as checkBriefing does. */
+  check(snapshots: readonly BriefingSnapshot[], options: CheckOptions): Promise<CheckedBriefing[]>;
+  render(request: RenderRequest): RenderedDocuments;
+  close(): Promise<void>;
 }
 
-/**
- * Hashes of the templates, the fonts and briefpress's own code, for the cache key. Files are named relative to
- * their folder (fonts by file name), so the key does not depend on where the project is checked out.
- */
-export async function fileFingerprint(): Promise<Record<string, string>> {
-  const listed = (dir: string, pattern: RegExp) =>
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && pattern.test(entry.name))
-      .map((entry) => ({ name: relative(dir, join(entry.parentPath, entry.name)), path: join(entry.parentPath, entry.name) }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  const groups = {
-    templates: listed(TEMPLATES_DIR, /./),
-    fonts: [...WEB_FONTS.map((font) => font.file), ...CHART_FONT_FILES].map((path) => ({ name: basename(path), path })),
-    code: listed(CODE_DIR, /\.[jt]s$/),
-  };
-  const hashes = await Promise.all(
-    Object.entries(groups).map(async ([group, files]) => {
-      const hash = createHash('sha256');
-      for (const file of files) hash.update(`${file.name}\0`).update(await readFile(file.path)).update('\0');
-      return [group, hash.digest('hex')] as const;
-    }),
-  );
-  return Object.fromEntries(hashes);
+export interface RenderRequest {
+  briefing: ResolvedBriefing;
+  pageSize: PageSize;
+  /** The workbook is built only when asked for; the HTML always is, since the PDF prints it. */
+  workbook: boolean;
+  toolVersion: string;
+}
+
+export interface RenderedDocuments {
+  /** Resolves as soon as the HTML exists, before the workbook is built. */
+  html: Promise<string>;
+  workbook: Promise<Uint8Array | undefined>;
+  /** What Vega-Lite said about the charts as drawn. */
+  warnings: Promise<Diagnostic[]>;
 }

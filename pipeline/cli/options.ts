@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
-import { createProgress, type Progress, type ProgressMode } from './progress.js';
+import type { Progress } from '../build/effects.js';
+import type { CliIo } from './io.js';
+import { createProgress, type ProgressMode } from './progress.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -32,8 +34,8 @@ export async function briefingDirs(named: string[]): Promise<string[]> {
   return dirs;
 }
 
-export function printDiagnostics(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): void {
-  if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics, texts)}\n`);
+export function printDiagnostics(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, io: CliIo): void {
+  if (diagnostics.length > 0) io.stderr.write(`${formatDiagnostics(diagnostics, texts)}\n`);
 }
 
 /** The progress flags of commands that build: add to parseCommandLine's options, and PROGRESS_HELP to the help. */
@@ -54,7 +56,7 @@ export function progressMode(flags: { quiet?: boolean; json?: boolean }, interac
 }
 
 /** The reporter the flags ask for: JSON events on stdout, everything for people on stderr. */
-export function progressReporter(flags: { quiet?: boolean; json?: boolean }): Progress {
-  const mode = progressMode(flags, process.stderr.isTTY === true && process.env.TERM !== 'dumb');
-  return createProgress(mode, mode === 'json' ? process.stdout : process.stderr);
+export function progressReporter(flags: { quiet?: boolean; json?: boolean }, io: CliIo): Progress {
+  const mode = progressMode(flags, io.stderr.isTTY === true && io.env.TERM !== 'dumb');
+  return createProgress(mode, mode === 'json' ? io.stdout : io.stderr);
 }

@@ -4,6 +4,7 @@
 //   quiet  nothing but info (what the user must see whatever the mode, such as the preview's address)
 //   json   one JSON object per line, an event stream for machines
 // The reporter only writes to the stream it is given, so tests pass a fake one.
+import type { Progress } from '../build/effects.js';
 
 export type ProgressMode = 'tty' | 'plain' | 'quiet' | 'json';
 
@@ -11,19 +12,6 @@ export interface ProgressStream {
   write(text: string): unknown;
   /** Terminal width, 80 when unknown (0 or absent). Live lines are cut to fit, so redrawing leaves no remnants. */
   columns?: number;
-}
-
-export interface Progress {
-  /** A stage of a briefing starts. */
-  start(briefing: string, stage: string): void;
-  /** A stage of a briefing finished after `ms` milliseconds. */
-  stage(briefing: string, stage: string, ms: number): void;
-  /** A briefing is complete: `files` are in `folder` (a path, or the preview's address). */
-  done(briefing: string, files: readonly string[], folder: string): void;
-  /** A briefing stopped; `reason` says why in a few words ("2 errors, 0 warnings"). */
-  failed(briefing: string, reason: string): void;
-  /** A line the user needs in every mode; `fields` are added to its JSON event. */
-  info(text: string, fields?: Record<string, unknown>): void;
 }
 
 export function createProgress(mode: ProgressMode, stream: ProgressStream): Progress {

@@ -1,8 +1,9 @@
-import type { BriefingDigest, DataPointDigest, WarningDigest, Manifest } from '../model/manifest.js';
 // What changed between two builds of a briefing, from their manifests: metadata, data points (old → new,
 // with the difference), sources, sections, tables, charts, and which output files changed. When either
-// manifest predates the content digest (digest.ts), only input and output files can be compared.
-// diff-report.ts prints the result for people (text) and for job summaries (Markdown).
+// manifest predates the content digest (stages/manifest/digest.ts), only input and output files can be compared.
+// report.ts prints the result for people (text) and for job summaries (Markdown).
+import { formatNumber, UNIT_STYLES } from '../model/units.js';
+import type { BriefingDigest, DataPointDigest, WarningDigest, Manifest } from '../model/manifest.js';
 
 export type Status = 'added' | 'removed' | 'changed' | 'unchanged';
 
@@ -147,17 +148,9 @@ function dataPointRow(pair: { id: string; old?: DataPointDigest; new?: DataPoint
   };
 }
 
-const SIGNED_UNIT: Record<DataPointDigest['unit'], (magnitude: string) => string> = {
-  percent: (n) => `${n} pp`,
-  count: (n) => n,
-  usd: (n) => `$${n}`,
-  multiple: (n) => `${n}×`,
-};
-
 /** Percentages differ in percentage points: 5.4% → 5.98% is "+0.58 pp". */
 function difference(old: DataPointDigest, next: DataPointDigest): { value: number; text: string } {
   const decimals = Math.max(old.decimals, next.decimals);
   const value = Number((next.value - old.value).toFixed(decimals));
-  const magnitude = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return { value, text: `${value < 0 ? '-' : '+'}${SIGNED_UNIT[next.unit](magnitude)}` };
+  return { value, text: `${value < 0 ? '-' : '+'}${UNIT_STYLES[next.unit].change(formatNumber(Math.abs(value), decimals))}` };
 }

@@ -38,6 +38,13 @@ export function strictly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
 }
 
+/** The diagnostics of `found` that `reported` does not hold already: one problem is said once. */
+export function unreported(found: readonly Diagnostic[], reported: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`;
+  const said = new Set(reported.map(key));
+  return found.filter((d) => !said.has(key(d)));
+}
+
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code) || compareText(a.message, b.message),

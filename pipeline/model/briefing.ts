@@ -1,5 +1,6 @@
 // The validated briefing: what every stage after validate reads. Built only by the validate stage.
 import { basename, normalize } from 'node:path';
+import type { Location } from '../diagnostics/diagnostic.js';
 import type { BriefingFile, ChartDefinition, DataPoint, Source, Table } from './schema.js';
 
 export type { ChartDefinition, DataPoint, Source, Table, Unit } from './schema.js';
@@ -43,6 +44,8 @@ export interface Briefing {
   sourcesEditorialNote?: string;
   tables: Table[];
   charts: ChartDefinition[];
+  /** Where each chart's spec is written, for what Vega-Lite says about it when the chart is drawn. */
+  chartSpecs: ReadonlyMap<string, Location>;
   /** Images the sections embed, by path relative to the briefing folder. */
   images: ReadonlyMap<string, EmbeddedImage>;
   inputs: InputFile[];

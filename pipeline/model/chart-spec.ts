@@ -1,58 +1,24 @@
 // From a chart definition to a compiled Vega spec: the briefing's data points become the chart's only data,
-// and one theme gives every chart the document's fonts, sizes and palette.
+// and one theme (theme/chart.ts) gives every chart the document's fonts, sizes and palette. Validation compiles
+// the spec as its author wrote it; the resolve stage builds the one the charts stage draws.
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Spec as VegaSpec } from 'vega';
+import { CHART_THEME } from '../theme/chart.js';
 import type { ChartDefinition, DataPoint, Source } from './briefing.js';
-import { formatValue, interpolateDataPoints } from '../narrative/grammar.js';
+import { formatValue } from './units.js';
 
 /** The fields each data row carries; a spec may encode these and whatever its transforms derive. */
 export const CHART_ROW_FIELDS = ['id', 'label', 'value', 'formatted', 'unit', 'periodLabel', 'periodStart', 'periodEnd', 'source', 'publisher'] as const;
 
 export type ChartRow = Record<(typeof CHART_ROW_FIELDS)[number], string | number>;
 
-export interface RenderedChart {
+/** A chart as the charts stage draws it: SVG only; the workbook rasterizes what it needs. */
+export interface ChartSvg {
   id: string;
-  title: string;
-  caption: string;
-  alt: string;
-  rows: ChartRow[];
   svg: string;
-  /** PNG at twice the SVG's size, for the workbook. */
-  png: Uint8Array;
   width: number;
   height: number;
 }
-
-const CHART_FONT = 'IBM Plex Sans';
-export const INK = '#1b2330';
-export const ACCENT = '#1f5f8b';
-const MUTED = '#5b6675';
-const GRID = '#e3e7ec';
-
-/** Colour-blind-safe (Okabe–Ito order, darkened for print) and distinct in greyscale. */
-const PALETTE = ['#1f5f8b', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
-
-const theme = {
-  font: CHART_FONT,
-  background: 'white',
-  padding: 8,
-  view: { stroke: null, continuousWidth: 440, continuousHeight: 200, discreteWidth: { step: 70 }, discreteHeight: { step: 40 } },
-  axis: {
-    labelFont: CHART_FONT, titleFont: CHART_FONT, labelFontSize: 11, titleFontSize: 11, titleFontWeight: 500,
-    labelColor: MUTED, titleColor: MUTED, domainColor: '#9aa4b1', tickColor: '#9aa4b1', gridColor: GRID,
-  },
-  axisX: { labelAngle: 0, tickCount: 5 },
-  axisY: { tickCount: 5 },
-  axisBand: { grid: false, domain: true, ticks: false, labelPadding: 6, labelFontSize: 11, labelColor: INK },
-  axisQuantitative: { domain: false, ticks: false, gridColor: GRID },
-  legend: { labelFont: CHART_FONT, titleFont: CHART_FONT },
-  range: { category: PALETTE },
-  mark: { color: ACCENT },
-  bar: { color: ACCENT, cornerRadiusTopLeft: 2, cornerRadiusTopRight: 2 },
-  line: { color: ACCENT, strokeWidth: 2.5 },
-  point: { color: ACCENT, filled: true, size: 50 },
-  text: { font: CHART_FONT, fontSize: 11, color: INK },
-} as const;
 
 export function chartRows(chart: ChartDefinition, dataPointsById: ReadonlyMap<string, DataPoint>, sourcesByKey: ReadonlyMap<string, Source>): ChartRow[] {
   return chart.dataPoints.flatMap((id) => {
@@ -87,14 +53,17 @@ function withValueLabels(spec: Record<string, unknown>): Record<string, unknown>
   };
 }
 
-/** `valueLabels: false` gives the spec as its author wrote it, which is what validation judges. */
-export function buildVegaLiteSpec(chart: ChartDefinition, rows: ChartRow[], dataPointsById: ReadonlyMap<string, DataPoint>, { valueLabels = true } = {}): TopLevelSpec {
+/**
+ * `description`: the text alternative, data points inserted. `valueLabels: false` gives the spec as its author
+ * wrote it, which is what validation judges.
+ */
+export function buildVegaLiteSpec(chart: ChartDefinition, rows: ChartRow[], description: string, { valueLabels = true } = {}): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...(valueLabels ? withValueLabels(chart.spec) : chart.spec),
-    description: interpolateDataPoints(chart.alt, dataPointsById),
+    description,
     data: { values: rows },
-    config: theme,
+    config: CHART_THEME,
   } as unknown as TopLevelSpec;
 }
 

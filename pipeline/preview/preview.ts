@@ -1,17 +1,18 @@
-// The author's preview of one briefing: load → validate → charts → html, the first stages of the build,
-// without PDF or workbook. previewPage() makes what the server sends, which differs from the built file only
-// in the response: a panel listing the latest problems above the last good page, and a one-line script that
+// The author's preview of one briefing: load → validate → resolve → charts → html, the stages of the build up to
+// the HTML, without PDF or workbook. previewPage() makes what the server sends, which differs from the built file
+// only in the response: a panel listing the latest problems above the last good page, and a one-line script that
 // reloads the page after each rebuild. The built page's Content-Security-Policy meta forbids scripts, so the
 // response drops that meta and sends the same policy as a header that also allows that one script by nonce.
 import { basename, normalize } from 'node:path';
-import { renderCharts } from '../stages/charts/index.js';
-import { countLine, formatDiagnostics, hasErrors } from '../diagnostics/diagnostic.js';
-import { renderHtml } from '../stages/html/index.js';
-import { escapeHtml } from '../stages/html/markdown.js';
-import type { Progress } from '../cli/progress.js';
-import type { Templates } from '../theme/templates.js';
-import { checkBriefings } from '../build/check.js';
+import { checkBriefing } from '../build/check.js';
+import type { Progress } from '../build/effects.js';
+import { countLine, formatDiagnostics, hasErrors, unreported } from '../diagnostics/diagnostic.js';
 import type { BriefingReader } from '../model/loaded.js';
+import { renderCharts } from '../stages/charts/index.js';
+import { escapeHtml } from '../stages/html/escape.js';
+import { renderHtml } from '../stages/html/index.js';
+import { MONO_FONT } from '../theme/fonts.js';
+import type { Templates } from '../theme/templates.js';
 
 export interface PreviewEffects {
   reader: BriefingReader;
@@ -42,17 +43,19 @@ export async function buildPreview(dir: string, effects: PreviewEffects): Promis
   };
   let stage = 'validate';
   try {
-    const checked = await timed(stage, () => checkBriefings([dir], effects.reader));
-    const problems = checked.diagnostics.length > 0 ? formatDiagnostics(checked.diagnostics, checked.texts) : undefined;
-    const summary = countLine(checked.diagnostics);
-    if (hasErrors(checked.diagnostics)) return { briefing, summary, ...(problems ? { problems } : {}) };
-    const validated = checked.briefings[0]!;
+    const checked = await timed(stage, () => checkBriefing(dir, effects.reader));
+    const found = (diagnostics: typeof checked.diagnostics) => ({
+      summary: countLine(diagnostics),
+      ...(diagnostics.length > 0 ? { problems: formatDiagnostics(diagnostics, checked.texts) } : {}),
+    });
+    if (hasErrors(checked.diagnostics) || !checked.resolved) return { briefing, ...found(checked.diagnostics) };
+    const resolved = checked.resolved;
     stage = 'charts';
-    const charts = await timed(stage, () => renderCharts(validated));
+    const { charts, warnings } = await timed(stage, () => renderCharts(resolved));
     stage = 'html';
     const [templates, fontCss] = await Promise.all([effects.templates(), effects.fontCss()]);
-    const html = await timed(stage, () => renderHtml({ briefing: validated, charts, templates, fontCss, pageSize: 'a4', toolVersion: effects.toolVersion }));
-    return { briefing, html, summary, ...(problems ? { problems } : {}) };
+    const html = await timed(stage, () => renderHtml({ briefing: resolved, charts, templates, fontCss, pageSize: 'a4', toolVersion: effects.toolVersion }));
+    return { briefing, html, ...found([...checked.diagnostics, ...unreported(warnings, checked.diagnostics)]) };
   } catch (error) {
     // A broken template or an unexpected failure: the author sees it and the last good page stays up.
     const reason = `the ${stage} stage failed: ${(error as Error).message}`;
@@ -94,7 +97,7 @@ function problemsPanel({ problems, stale, html }: PreviewState): string {
     : html
       ? 'Not rebuilt: fix these and save. Below is the last good preview.'
       : 'Not built yet: fix these and save.';
-  const box = `position:sticky;top:0;z-index:10;margin:0;padding:12px 16px;font:13px/1.45 'IBM Plex Mono',monospace;white-space:pre-wrap;`;
+  const box = `position:sticky;top:0;z-index:10;margin:0;padding:12px 16px;font:13px/1.45 '${MONO_FONT}',monospace;white-space:pre-wrap;`;
   const colours = stale ? 'background:#fff1f0;color:#5c0b06;border-bottom:3px solid #c3291c;' : 'background:#fff8e5;color:#4d3800;border-bottom:3px solid #b88a00;';
   return `<aside id="briefpress-problems" role="alert" style="${box}${colours}"><strong>${heading}</strong>\n${escapeHtml(problems)}</aside>\n`;
 }

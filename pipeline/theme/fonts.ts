@@ -6,6 +6,11 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/** The document's typeface: text, headings, charts. */
+export const DOCUMENT_FONT = 'IBM Plex Sans';
+/** For code and the preview's problems panel. */
+export const MONO_FONT = 'IBM Plex Mono';
+
 export interface WebFont {
   family: string;
   weight: number;
@@ -15,7 +20,7 @@ export interface WebFont {
 }
 
 const plexSans = (weight: number, style: 'normal' | 'italic'): WebFont => ({
-  family: 'IBM Plex Sans',
+  family: DOCUMENT_FONT,
   weight,
   style,
   file: require.resolve(`@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-${weight}-${style}.woff2`),
@@ -28,7 +33,7 @@ export const WEB_FONTS: WebFont[] = [
   plexSans(600, 'normal'),
   plexSans(700, 'normal'),
   {
-    family: 'IBM Plex Mono',
+    family: MONO_FONT,
     weight: 400,
     style: 'normal',
     file: require.resolve('@fontsource/ibm-plex-mono/files/ibm-plex-mono-latin-400-normal.woff2'),

@@ -76,58 +76,61 @@ describe('build with the cache (end to end)', () => {
   const launches = join(root, 'launches.log');
   const env = { PUPPETEER_EXECUTABLE_PATH: join(root, 'chromium-spy') };
   const out = join(root, 'out');
-  const launchCount = () => readFileSync(launches, 'utf8').split('\n').filter(Boolean).length;
+  const launchLines = () => readFileSync(launches, 'utf8').split('\n').filter(Boolean);
+  const launchCount = () => launchLines().length;
 
   beforeAll(async () => {
     const chromium = await findBrowser({ ...process.env, PUPPETEER_EXECUTABLE_PATH: undefined });
     writeFileSync(launches, '');
-    writeFileSync(env.PUPPETEER_EXECUTABLE_PATH, `#!/bin/sh\ncase "$*" in *--remote-debugging*) echo launch >> '${launches}';; esac\nexec '${chromium}' "$@"\n`);
+    // Each launch is logged with its arguments, so a test can find the profile folder that launch was given.
+    writeFileSync(env.PUPPETEER_EXECUTABLE_PATH, `#!/bin/sh\ncase "$*" in *--remote-debugging*) echo "$*" >> '${launches}';; esac\nexec '${chromium}' "$@"\n`);
     chmodSync(env.PUPPETEER_EXECUTABLE_PATH, 0o755);
   });
 
-  it('a first build launches the browser once, records the cache key in the manifest, leaves no profile behind', () => {
-    const profiles = () => [tmpdir(), '/dev/shm'].flatMap((dir) => (existsSync(dir) ? readdirSync(dir) : [])).filter((name) => name.startsWith('briefpress-chromium-'));
-    const before = profiles();
-    const run = briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', out], { env });
+  it('a first build launches the browser once, records the cache key in the manifest, leaves no profile behind', async () => {
+    const run = await briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', out], { env });
     expect(run.status, run.stderr).toBe(0);
     expect(launchCount()).toBe(1);
     expect(JSON.parse(readFileSync(join(out, ID, 'manifest.json'), 'utf8')).cacheKey).toMatch(/^[0-9a-f]{64}$/);
-    expect(profiles()).toEqual(before);
+    // Only the profile this build's browser was given is looked at: other builds on the machine have their own.
+    const profile = /--user-data-dir=(\S+)/.exec(launchLines()[0]!)?.[1];
+    expect(profile).toMatch(/briefpress-chromium-/);
+    expect(existsSync(profile!)).toBe(false);
   });
 
-  it('a build with nothing changed launches no browser and leaves every output untouched', () => {
+  it('a build with nothing changed launches no browser and leaves every output untouched', async () => {
     const before = snapshot(join(out, ID));
-    const run = briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', out], { env });
+    const run = await briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', out], { env });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(`up to date, not rebuilt (--force rebuilds): ${ID}`);
     expect(launchCount()).toBe(1);
     expect(snapshot(join(out, ID))).toEqual(before);
   });
 
-  it('--force rebuilds all the same', () => {
-    const run = briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', out, '--force'], { env });
+  it('--force rebuilds all the same', async () => {
+    const run = await briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', out, '--force'], { env });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(`built ${ID}`);
     expect(launchCount()).toBe(2);
   });
 
-  it('rebuilds when an output is missing or altered, an input changed, or an option', () => {
+  it('rebuilds when an output is missing or altered, an input changed, or an option', async () => {
     const briefing = join(root, 'briefings', ID);
     cpSync(DEFAULT_BRIEFING_DIR, briefing, { recursive: true });
     const htmlOut = join(root, 'html-out');
-    const build = (...extra: string[]) => briefpress(['build', briefing, '--out', htmlOut, '--formats', 'html,xlsx', ...extra]).stderr;
+    const build = async (...extra: string[]) => (await briefpress(['build', briefing, '--out', htmlOut, '--formats', 'html,xlsx', ...extra])).stderr;
     const file = (name: string) => join(htmlOut, ID, name);
 
-    expect(build()).toContain(`built ${ID}`);
-    expect(build()).toContain('up to date');
+    expect(await build()).toContain(`built ${ID}`);
+    expect(await build()).toContain('up to date');
     rmSync(file(`${ID}.html`));
-    expect(build()).toContain(`built ${ID}`);
+    expect(await build()).toContain(`built ${ID}`);
     writeFileSync(file(`${ID}.xlsx`), Buffer.concat([readFileSync(file(`${ID}.xlsx`)), Buffer.from([0])]));
-    expect(build()).toContain(`built ${ID}`);
+    expect(await build()).toContain(`built ${ID}`);
     const section = join(briefing, 'sections', '01-trends.md');
     writeFileSync(section, `${readFileSync(section, 'utf8')}\nOne more sentence.\n`);
-    expect(build()).toContain(`built ${ID}`);
-    expect(build('--page-size', 'letter')).toContain(`built ${ID}`);
-    expect(build('--page-size', 'letter')).toContain('up to date');
+    expect(await build()).toContain(`built ${ID}`);
+    expect(await build('--page-size', 'letter')).toContain(`built ${ID}`);
+    expect(await build('--page-size', 'letter')).toContain('up to date');
   });
 });

@@ -42,23 +42,24 @@ describe('shards', () => {
 });
 
 describe('briefpress build --shard (end to end)', () => {
-  it('three machines building shards 1/3, 2/3 and 3/3 build every briefing exactly once', () => {
+  it('three machines building shards 1/3, 2/3 and 3/3 build every briefing exactly once', async () => {
     const data = mkdtempSync(join(tmpdir(), 'briefpress-shards-'));
     const ids = ['north', 'south', 'east', 'west', 'centre', 'islands'].map((region) => `briefing-${region}`);
     const dirs = ids.map((id) => join(data, id));
     for (const dir of dirs) cpSync(DEFAULT_BRIEFING_DIR, dir, { recursive: true });
-    const built = [1, 2, 3].map((index) => {
-      const run = briefpress(['build', ...dirs, '--out', join(data, 'out'), '--formats', 'html', '--shard', `${index}/3`, '--concurrency', '3']);
+    const built: string[][] = [];
+    for (const index of [1, 2, 3]) {
+      const run = await briefpress(['build', ...dirs, '--out', join(data, 'out'), '--formats', 'html', '--shard', `${index}/3`, '--concurrency', '3']);
       expect(run.status, run.stderr).toBe(0);
-      return [...run.stderr.matchAll(/^built (\S+):/gm)].map((m) => m[1]!).sort();
-    });
+      built.push([...run.stderr.matchAll(/^built (\S+):/gm)].map((m) => m[1]!).sort());
+    }
     expect(built.flat().sort()).toEqual([...ids].sort());
     built.forEach((share, i) => expect(share).toEqual(ids.filter((id) => inShard(id, { index: i + 1, count: 3 })).sort()));
   });
 
-  it('a bad --shard is a usage error', () => {
+  it('a bad --shard is a usage error', async () => {
     for (const shard of ['0/3', '4/3', 'x']) {
-      const run = briefpress(['build', DEFAULT_BRIEFING_DIR, '--shard', shard]);
+      const run = await briefpress(['build', DEFAULT_BRIEFING_DIR, '--shard', shard]);
       expect(run.status).toBe(EXIT.usage);
       expect(run.stderr).toContain(`--shard takes i/n with 1 ≤ i ≤ n, for example 2/4; got "${shard}"`);
     }

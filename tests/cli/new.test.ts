@@ -53,47 +53,47 @@ describe('scaffold', () => {
 });
 
 describe('briefpress new', () => {
-  it('writes a briefing that validates with no diagnostics and builds every format', () => {
-    const created = briefpress(['new', ID, '--dir', parent]);
+  it('writes a briefing that validates with no diagnostics and builds every format', async () => {
+    const created = await briefpress(['new', ID, '--dir', parent]);
     expect(created.status).toBe(0);
     expect(created.stderr).toContain(`created ${folder()}/`);
     expect(readdirSync(folder(), { recursive: true }).map(String).sort()).toEqual(
       ['briefing.yaml', 'charts', 'charts/example-share.yaml', 'data-points.yaml', 'sections', 'sections/01-findings.md', 'sections/02-at-a-glance.md', 'sources.yaml', 'tables', 'tables/example-practices.yaml'],
     );
 
-    const validated = briefpress(['validate', folder()]);
+    const validated = await briefpress(['validate', folder()]);
     expect(validated.stderr).toBe(`validated ${ID}: 0 errors, 0 warnings\n`);
     expect(validated.status).toBe(0);
 
-    const browserless = briefpress(['build', folder(), '--out', join(parent, 'out-html'), '--formats', 'html,xlsx']);
+    const browserless = await briefpress(['build', folder(), '--out', join(parent, 'out-html'), '--formats', 'html,xlsx']);
     expect(browserless.status).toBe(0);
     expect(readdirSync(join(parent, 'out-html', ID)).sort()).toEqual(['manifest.json', `${ID}.html`, `${ID}.xlsx`]);
     const workbook = XLSX.read(readFileSync(join(parent, 'out-html', ID, `${ID}.xlsx`)), { type: 'buffer' });
     expect(XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets.Data!, { header: 1 }).flat()).toContain('example-share-2024');
 
-    const full = briefpress(['build', folder(), '--out', join(parent, 'out')]);
+    const full = await briefpress(['build', folder(), '--out', join(parent, 'out')]);
     expect(full.status).toBe(0);
     const text = pdfText(join(parent, 'out', ID, `${ID}.pdf`)).replace(/\s+/g, ' ');
     for (const expected of ['Quarterly threat report', '12.5%', 'over 20%', 'Example Research', 'Example Agency', 'Second example practice']) expect(text).toContain(expected);
   });
 
-  it('never touches an existing folder', () => {
+  it('never touches an existing folder', async () => {
     const existing = join(parent, 'existing');
-    briefpress(['new', 'existing', '--dir', parent]);
+    await briefpress(['new', 'existing', '--dir', parent]);
     writeFileSync(join(existing, 'briefing.yaml'), 'mine');
-    const again = briefpress(['new', 'existing', '--dir', parent]);
+    const again = await briefpress(['new', 'existing', '--dir', parent]);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain(`${existing} already exists`);
     expect(readFileSync(join(existing, 'briefing.yaml'), 'utf8')).toBe('mine');
   });
 
-  it('refuses an id that is not a slug, and a missing id', () => {
+  it('refuses an id that is not a slug, and a missing id', async () => {
     for (const id of ['Threat Report', '../escape', 'trailing-']) {
-      const refused = briefpress(['new', id, '--dir', parent]);
+      const refused = await briefpress(['new', id, '--dir', parent]);
       expect(refused.status).toBe(2);
       expect(refused.stderr).toContain('cannot be a briefing id');
     }
     expect(existsSync(join(parent, '..', 'escape'))).toBe(false);
-    expect(briefpress(['new']).status).toBe(2);
+    expect((await briefpress(['new'])).status).toBe(2);
   });
 });

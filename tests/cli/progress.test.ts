@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, formatDuration, type Progress, type ProgressMode } from '../../pipeline/cli/progress.js';
+import type { Progress } from '../../pipeline/build/effects.js';
+import { createProgress, formatDuration, type ProgressMode } from '../../pipeline/cli/progress.js';
 import { progressMode } from '../../pipeline/cli/options.js';
 
 /** A fake stream that records what was written. */

@@ -10,7 +10,7 @@ import type { DiagnosticFormat } from '../../pipeline/diagnostics/diagnostic.js'
 import { briefpress } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 import { faultChanges, FIXTURE_DIR, memoryBriefing, type Fault } from '../support/memory-briefing.js';
-import { checkBriefings } from '../../pipeline/build/check.js';
+import { checkBriefing } from '../../pipeline/build/check.js';
 
 const GOLDEN = 'tests/golden/validate';
 
@@ -27,7 +27,7 @@ function expectGolden(name: string, actual: string) {
 
 /** stderr, stdout and exit code as a terminal shows them, in one text. */
 async function run(fault: Fault, format: DiagnosticFormat, strict = false): Promise<string> {
-  const checked = await checkBriefings([FIXTURE_DIR], memoryBriefing(faultChanges(fault)), { strict });
+  const checked = [await checkBriefing(FIXTURE_DIR, memoryBriefing(faultChanges(fault)), { strict })];
   const { stdout, stderr, exitCode } = validationReport(checked, format);
   return `${stdout ? `--- stdout\n${stdout}` : ''}${stderr ? `--- stderr\n${stderr}` : ''}--- exit code ${exitCode}\n`;
 }
@@ -63,11 +63,11 @@ describe('briefpress validate (command)', () => {
     return dir;
   };
 
-  it('prints JSON on stdout and GitHub commands on stdout, exit 1 on an error', () => {
+  it('prints JSON on stdout and GitHub commands on stdout, exit 1 on an error', async () => {
     const dir = broken();
     const points = join(dir, 'data-points.yaml');
     writeFileSync(points, readFileSync(points, 'utf8').replace('source: mckinsey-2024', 'source: mckinsey'));
-    const json = briefpress(['validate', dir, '--format', 'json']);
+    const json = await briefpress(['validate', dir, '--format', 'json']);
     expect(json.status).toBe(1);
     expect(json.stderr).toBe('');
     const parsed = JSON.parse(json.stdout);
@@ -76,28 +76,28 @@ describe('briefpress validate (command)', () => {
       file: join(dir, 'data-points.yaml'), line: 48, column: 13, severity: 'error', code: 'BP301', title: 'data-point-unknown-source',
       message: 'data point "automatable-work-hours-2030" names source "mckinsey", which is not in sources.yaml', hint: 'Did you mean "mckinsey-2024"?',
     });
-    const github = briefpress(['validate', dir, '--format', 'github']);
+    const github = await briefpress(['validate', dir, '--format', 'github']);
     expect(github.status).toBe(1);
     expect(github.stdout).toMatch(/^::error file=.*data-points\.yaml,line=48,col=13,title=BP301 data-point-unknown-source::data point/);
   });
 
-  it('--strict turns a warning into exit 1, for validate and for build (which then writes nothing)', () => {
+  it('--strict turns a warning into exit 1, for validate and for build (which then writes nothing)', async () => {
     const dir = broken();
     const section = join(dir, 'sections/04-data-points.md');
     writeFileSync(section, readFileSync(section, 'utf8').replace('[@ieee-spectrum-2025]', '[@nebulai-2024]'));
-    expect(briefpress(['validate', dir]).status).toBe(0);
-    const strict = briefpress(['validate', dir, '--strict']);
+    expect((await briefpress(['validate', dir])).status).toBe(0);
+    const strict = await briefpress(['validate', dir, '--strict']);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('error BP204');
     const out = mkdtempSync(join(tmpdir(), 'briefpress-strict-out-'));
-    const build = briefpress(['build', dir, '--strict', '--formats', 'html', '--out', out]);
+    const build = await briefpress(['build', dir, '--strict', '--formats', 'html', '--out', out]);
     expect(build.status).toBe(1);
     expect(build.stderr).toContain('nothing was written');
     expect(existsSync(join(out, 'broken'))).toBe(false);
   });
 
-  it('rejects an unknown format as a usage error', () => {
-    const bad = briefpress(['validate', DEFAULT_BRIEFING_DIR, '--format', 'xml']);
+  it('rejects an unknown format as a usage error', async () => {
+    const bad = await briefpress(['validate', DEFAULT_BRIEFING_DIR, '--format', 'xml']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--format is one of text, json, github');
   });

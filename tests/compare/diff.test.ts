@@ -2,12 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { digestBriefing } from '../../pipeline/stages/manifest/digest.js';
+import { checkBriefing } from '../../pipeline/build/check.js';
 import { diffBuilds, diffManifests } from '../../pipeline/compare/diff.js';
 import { diffMarkdown, diffText } from '../../pipeline/compare/report.js';
-import { loadBriefing } from '../../pipeline/stages/load/index.js';
 import { buildManifest } from '../../pipeline/stages/manifest/index.js';
-import { validateBriefing } from '../../pipeline/stages/validate/index.js';
 import { briefpress } from '../support/cli.js';
 import { defaultFile, FIXTURE_DIR, memoryBriefing } from '../support/memory-briefing.js';
 import type { Manifest } from '../../pipeline/model/manifest.js';
@@ -17,19 +15,17 @@ const BUILT_AT = new Date('2024-06-01T00:00:00Z');
 
 /** A manifest as the build writes it, for the default briefing with some files changed. */
 async function manifestOf(changes: Record<string, string>, outputs: Record<string, string>): Promise<Manifest> {
-  const { loaded, diagnostics } = await loadBriefing(FIXTURE_DIR, memoryBriefing(changes));
-  const validated = validateBriefing(loaded);
-  if (!validated.briefing) throw new Error(`fixture is invalid: ${validated.diagnostics.map((d) => d.message).join('; ')}`);
+  const checked = await checkBriefing(FIXTURE_DIR, memoryBriefing(changes));
+  if (!checked.resolved) throw new Error(`fixture is invalid: ${checked.diagnostics.map((d) => d.message).join('; ')}`);
   return buildManifest({
-    briefingId: ID,
+    briefing: checked.resolved,
+    warnings: checked.diagnostics,
     cacheKey: 'test',
-    inputs: validated.briefing.inputs,
     outputs: Object.entries(outputs).map(([file, text]) => ({ file, mediaType: 'text/plain', data: new TextEncoder().encode(text) })),
     toolVersion: '0.0.0-test',
     versions: {},
     options: {},
     builtAt: BUILT_AT,
-    content: digestBriefing(validated.briefing, [...diagnostics, ...validated.diagnostics]),
   });
 }
 
@@ -162,29 +158,29 @@ describe('briefpress diff', () => {
     writeFileSync(join(dir, 'broken.json'), '{"briefing": 1}');
   });
 
-  it('compares output folders, briefing folders or manifest files alike', () => {
-    const folders = briefpress(['diff', join(dir, 'old'), join(dir, 'new')]);
+  it('compares output folders, briefing folders or manifest files alike', async () => {
+    const folders = await briefpress(['diff', join(dir, 'old'), join(dir, 'new')]);
     expect(folders.status).toBe(0);
     expect(folders.stdout).toContain('~ ai-share-software-postings-2024-05: 5.98% → 6.10% (+0.12 pp)');
-    const files = briefpress(['diff', join(dir, 'old', ID, 'manifest.json'), join(dir, 'new', ID)]);
+    const files = await briefpress(['diff', join(dir, 'old', ID, 'manifest.json'), join(dir, 'new', ID)]);
     expect(files.stdout).toBe(folders.stdout);
   });
 
-  it('prints JSON for machines and Markdown for job summaries; an empty folder is no build yet', () => {
-    const json = JSON.parse(briefpress(['diff', join(dir, 'old'), join(dir, 'new'), '--json']).stdout);
+  it('prints JSON for machines and Markdown for job summaries; an empty folder is no build yet', async () => {
+    const json = JSON.parse((await briefpress(['diff', join(dir, 'old'), join(dir, 'new'), '--json'])).stdout);
     expect(json.briefings[0].dataPoints[0]).toMatchObject({ id: 'ai-share-software-postings-2024-05', status: 'changed', difference: { value: 0.12 } });
-    const markdown = briefpress(['diff', join(dir, 'empty'), join(dir, 'new'), '--format', 'markdown']);
+    const markdown = await briefpress(['diff', join(dir, 'empty'), join(dir, 'new'), '--format', 'markdown']);
     expect(markdown.status).toBe(0);
     expect(markdown.stdout).toContain('First build: nothing earlier to compare with.');
   });
 
-  it('usage errors exit 2, a file that is not a manifest exits 1', () => {
-    expect(briefpress(['diff', join(dir, 'old')]).stderr).toContain('diff compares two builds: briefpress diff OLD NEW');
-    const missing = briefpress(['diff', join(dir, 'nowhere'), join(dir, 'new')]);
+  it('usage errors exit 2, a file that is not a manifest exits 1', async () => {
+    expect((await briefpress(['diff', join(dir, 'old')])).stderr).toContain('diff compares two builds: briefpress diff OLD NEW');
+    const missing = await briefpress(['diff', join(dir, 'nowhere'), join(dir, 'new')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('nowhere: no such file or folder');
-    expect(briefpress(['diff', join(dir, 'old'), join(dir, 'new'), '--format', 'html']).status).toBe(2);
-    const broken = briefpress(['diff', join(dir, 'broken.json'), join(dir, 'new')]);
+    expect((await briefpress(['diff', join(dir, 'old'), join(dir, 'new'), '--format', 'html'])).status).toBe(2);
+    const broken = await briefpress(['diff', join(dir, 'broken.json'), join(dir, 'new')]);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain('is not a briefpress manifest: it lacks "briefing", "inputs" or "outputs"');
   });

@@ -25,7 +25,7 @@ let html: string;
 
 beforeAll(async () => {
   const briefing = await loadDefaultBriefing();
-  html = renderHtml({ briefing, charts: await renderCharts(briefing), templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4', toolVersion: 'test' });
+  html = renderHtml({ briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4', toolVersion: 'test' });
   browser = await launchBrowser(await findBrowser());
 });
 afterAll(async () => {

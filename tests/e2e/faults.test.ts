@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
-import { build, type BuildEffects } from '../../pipeline/build/build.js';
+import { build } from '../../pipeline/build/build.js';
+import type { BuildEffects, RenderRequest } from '../../pipeline/build/effects.js';
 import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
-import { fileFingerprint, fileOutputs, fileReader } from '../../pipeline/build/effects.js';
+import { fileFingerprint, fileOutputs, fileReader } from '../../pipeline/build/file-effects.js';
 import { CliError } from '../../pipeline/diagnostics/errors.js';
 import { createProgress } from '../../pipeline/cli/progress.js';
 import { libraryVersions, TOOL_VERSION } from '../../pipeline/build/version.js';
@@ -99,13 +100,13 @@ describe('faults', () => {
       return browser;
     };
     const failing = (stages: StageWorkers) => ({
-      check: (dirs: readonly string[]) => stages.check(dirs),
+      check: stages.check.bind(stages),
       close: () => stages.close(),
-      render: (request: Parameters<StageWorkers['render']>[0]) => {
+      render: (request: RenderRequest) => {
         if (request.briefing.id !== 'fault-two') return stages.render(request);
         const failure = Promise.reject(new CliError('fault-two: the charts stage failed: simulated', 3));
         failure.catch(() => undefined);
-        return { html: failure, workbook: failure };
+        return { html: failure, workbook: failure, warnings: failure };
       },
     });
     const error = await build(briefings(), { ...OPTIONS, outDir: out }, effects(launch, failing)).then(() => undefined, (e: unknown) => e);

@@ -11,7 +11,6 @@ import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { writeTemp } from '../support/pdf-tools.js';
 import { compareWithGolden, pdfPagesAsPng, UPDATE_GOLDEN } from '../support/visual.js';
-import { guessPageNumbers } from '../../pipeline/model/contents.js';
 
 const GOLDEN_DIR = 'tests/golden/pdf';
 /** Anti-aliasing may move; a layout change moves far more than this. */
@@ -23,14 +22,8 @@ let pages: Buffer[];
 beforeAll(async () => {
   browser = await launchBrowser(await findBrowser());
   const briefing = await loadDefaultBriefing();
-  const input = { briefing, charts: await renderCharts(briefing), templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4' as const, toolVersion: 'test' };
-  const { pdf } = await renderPdf({
-    html: renderHtml(input),
-    pageGuess: guessPageNumbers(briefing),
-    browser,
-    pageSize: 'a4',
-    info: { title: 'golden', author: 'golden', subject: 'golden', keywords: [], creator: 'golden', date: new Date(0) },
-  });
+  const input = { briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4' as const, toolVersion: 'test' };
+  const { pdf } = await renderPdf({ briefing, html: renderHtml(input), browser, pageSize: 'a4', creator: 'golden' });
   pages = pdfPagesAsPng(writeTemp('golden.pdf', pdf));
 });
 afterAll(async () => {

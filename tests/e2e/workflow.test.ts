@@ -112,10 +112,10 @@ describe('briefings workflow', () => {
     for (const action of actions) expect(action).toMatch(/^actions\/[\w-]+@v\d+$/);
   });
 
-  it('runs only briefpress commands that exist', () => {
+  it('runs only briefpress commands that exist', async () => {
     const commands = new Set([...runs.join('\n').matchAll(/cli\.js (\w+)/g)].map((m) => m[1]!));
     expect([...commands].sort()).toEqual(['build', 'diff', 'validate']);
-    for (const command of commands) expect(briefpress([command, '--help']).status).toBe(0);
+    for (const command of commands) expect((await briefpress([command, '--help'])).status).toBe(0);
   });
 
   it("runs the README's set-up commands and the commands its CI section lists", () => {

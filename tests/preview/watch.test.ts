@@ -134,7 +134,7 @@ describe('watch', () => {
     templatesDir = join(root, 'templates');
     cpSync(DEFAULT_BRIEFING_DIR, briefingDir, { recursive: true });
     cpSync(TEMPLATES_DIR, templatesDir, { recursive: true });
-    const { fileReader } = await import('../../pipeline/build/effects.js');
+    const { fileReader } = await import('../../pipeline/build/file-effects.js');
     server = await watchBriefing({ dir: briefingDir, port: 0, alsoWatch: [templatesDir], effects: effectsWith(fileReader, templatesDir), report: (text) => reported.push(text) });
   });
 
@@ -227,7 +227,8 @@ describe('briefpress watch', () => {
   it('prints the address, serves it, and exits 0 on Ctrl-C', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'briefpress-watch-cli-')), ID);
     cpSync(DEFAULT_BRIEFING_DIR, dir, { recursive: true });
-    child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli/main.ts', 'watch', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The compiled binary, as users run it: Ctrl-C is a signal to a process of its own.
+    child = spawn(process.execPath, ['dist/pipeline/cli.js', 'watch', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no address printed within ${WAIT_MS} ms:\n${stderr}`)), WAIT_MS);
@@ -249,8 +250,8 @@ describe('briefpress watch', () => {
 
   it('refuses a port it cannot use, and a folder that is not a briefing', async () => {
     const { briefpress } = await import('../support/cli.js');
-    expect(briefpress(['watch', DEFAULT_BRIEFING_DIR, '--port', 'eighty']).status).toBe(2);
-    const notBriefing = briefpress(['watch', 'templates']);
+    expect((await briefpress(['watch', DEFAULT_BRIEFING_DIR, '--port', 'eighty'])).status).toBe(2);
+    const notBriefing = await briefpress(['watch', 'templates']);
     expect(notBriefing.status).toBe(2);
     expect(notBriefing.stderr).toContain('templates is not a briefing folder');
   });

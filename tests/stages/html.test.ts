@@ -3,12 +3,12 @@ import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { fontFaceCss } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
-import type { Briefing } from '../../pipeline/model/briefing.js';
-import { loadDefaultBriefing } from '../support/default-briefing.js';
+import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
+import { changedBriefing, loadDefaultBriefing } from '../support/default-briefing.js';
 
-let briefing: Briefing;
+let briefing: ResolvedBriefing;
 let html: string;
-const render = async (b: Briefing) => renderHtml({ briefing: b, charts: await renderCharts(b), templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4', toolVersion: '0.0.0-test' });
+const render = async (b: ResolvedBriefing) => renderHtml({ briefing: b, charts: (await renderCharts(b)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4', toolVersion: '0.0.0-test' });
 
 beforeAll(async () => {
   briefing = await loadDefaultBriefing();
@@ -49,10 +49,10 @@ describe('html', () => {
   });
 
   it('escapes raw HTML in the narrative and drops unsafe links', async () => {
-    const hostile: Briefing = {
-      ...briefing,
-      sections: [{ ...briefing.sections[0]!, markdown: `${briefing.sections[0]!.markdown}\n\n<script>alert(1)</script> [x](javascript:alert(1)) <img src="http://example.test/x.png">\n` }],
-    };
+    const section = briefing.briefing.sections[0]!;
+    const hostile = changedBriefing(briefing, {
+      sections: [{ ...section, markdown: `${section.markdown}\n\n<script>alert(1)</script> [x](javascript:alert(1)) <img src="http://example.test/x.png">\n` }],
+    });
     const out = await render(hostile);
     expect(out).not.toMatch(/<script/i);
     expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -67,10 +67,9 @@ describe('html', () => {
 
 describe('html cross-references', () => {
   it('turns {{figure:id}} and {{table:id}} into numbered links, even before the placement', async () => {
-    const withRefs: Briefing = {
-      ...briefing,
-      sections: briefing.sections.map((s, i) => (i === 0 ? { ...s, markdown: `See {{figure:postings-demanding-ai-skills}} and {{table:key-roles}}.\n\n${s.markdown}` } : s)),
-    };
+    const withRefs = changedBriefing(briefing, {
+      sections: briefing.briefing.sections.map((s, i) => (i === 0 ? { ...s, markdown: `See {{figure:postings-demanding-ai-skills}} and {{table:key-roles}}.\n\n${s.markdown}` } : s)),
+    });
     const out = await render(withRefs);
     expect(out).toContain('See <a class="figure-ref" href="#figure-postings-demanding-ai-skills">Figure 3</a> and <a class="figure-ref" href="#table-key-roles">Table 1</a>.');
     expect(out).toContain('id="figure-postings-demanding-ai-skills"');
@@ -80,7 +79,7 @@ describe('html cross-references', () => {
 describe('html templates and hostile data', () => {
   it('prints template syntax in briefing data as text: data is never compiled', async () => {
     const sneaky = '{{constructor.constructor "return process"}} {{#each this}}x{{/each}} <b>bold</b>';
-    const out = await render({ ...briefing, meta: { ...briefing.meta, summary: sneaky } });
+    const out = await render(changedBriefing(briefing, { meta: { ...briefing.meta, summary: sneaky } }));
     expect(out).toContain('{{constructor.constructor &quot;return process&quot;}} {{#each this}}x{{/each}} &lt;b&gt;bold&lt;/b&gt;');
   });
 });

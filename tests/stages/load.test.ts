@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileReader } from '../../pipeline/build/effects.js';
+import { fileReader } from '../../pipeline/build/file-effects.js';
 import { loadBriefing } from '../../pipeline/stages/load/index.js';
 import { validateBriefing } from '../../pipeline/stages/validate/index.js';
 import { briefpress } from '../support/cli.js';
@@ -51,12 +51,12 @@ describe('load', () => {
     expect(imagePath('sections/01-trends.md', 'bad%E0%A4%A.png')).toBeUndefined();
   });
 
-  it('embeds an image from the briefing folder into the HTML, and it counts as an input', () => {
+  it('embeds an image from the briefing folder into the HTML, and it counts as an input', async () => {
     const dir = copy();
     writeFileSync(join(dir, 'pixel.png'), PNG);
     appendFileSync(join(dir, 'sections/02-roles.md'), '\n![A one-pixel diagram](../pixel.png)\n');
     const out = mkdtempSync(join(tmpdir(), 'briefpress-load-out-'));
-    const run = briefpress(['build', dir, '--out', out, '--formats', 'html']);
+    const run = await briefpress(['build', dir, '--out', out, '--formats', 'html']);
     expect(run.status, run.stderr).toBe(0);
     const html = readFileSync(join(out, ID, `${ID}.html`), 'utf8');
     expect(html).toContain(`<img class="narrative-image" src="data:image/png;base64,${PNG.toString('base64')}" alt="A one-pixel diagram">`);

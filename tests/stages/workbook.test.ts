@@ -6,26 +6,25 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import type { Briefing } from '../../pipeline/model/briefing.js';
+import type { ChartSvg } from '../../pipeline/model/chart-spec.js';
+import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { citationOrder } from '../../pipeline/narrative/grammar.js';
 import { buildWorkbook, type WorkbookInput } from '../../pipeline/stages/workbook/index.js';
-import { excelName, numberFormat, storedValue } from '../../pipeline/stages/workbook/layout.js';
-import { loadDefaultBriefing } from '../support/default-briefing.js';
-import type { RenderedChart } from '../../pipeline/model/chart-spec.js';
+import { excelName, storedValue } from '../../pipeline/stages/workbook/layout.js';
+import { changedBriefing, loadDefaultBriefing } from '../support/default-briefing.js';
 
 const SHEETS = ['Overview', 'Roles', 'Data', 'Charts', 'Sources', 'About'];
 const ROLES = ['AI Security Engineer', 'MLSecOps Specialist', 'AI Governance/Compliance Lead', 'Prompt Injection Specialist'];
 const BUILD: WorkbookInput['build'] = { toolVersion: '0.0.0-test', inputHash: 'ab'.repeat(32), builtAt: new Date('2024-03-05T06:07:08Z') };
 
-let briefing: Briefing;
-let charts: RenderedChart[];
+let briefing: ResolvedBriefing;
+let charts: ChartSvg[];
 let bytes: Uint8Array;
 let book: XLSX.WorkBook;
 
 beforeAll(async () => {
   briefing = await loadDefaultBriefing();
-  charts = await renderCharts(briefing);
+  ({ charts } = await renderCharts(briefing));
   bytes = await buildWorkbook({ briefing, charts, build: BUILD });
   book = read(bytes);
 });
@@ -94,8 +93,8 @@ describe('workbook', () => {
   });
 
   it('numbers sources in order of first citation and lists what cites them', () => {
-    const order = citationOrder(briefing.sections);
-    const publishers = order.map((key) => briefing.sources.find((s) => s.key === key)!.publisher);
+    const order = ['aura-2024', 'skills-coalition-2024', 'mckinsey-2024', 'nebulai-2024', 'ieee-spectrum-2025'];
+    const publishers = order.map((key) => briefing.sourcesByKey.get(key)!.publisher);
     expect(publishers).toEqual(['Aura', 'The Skills Coalition', 'McKinsey', 'Nebulai', 'IEEE Spectrum']);
     expect(column('Sources', 'A').slice(0, 6)).toEqual(['No.', 1, 2, 3, 4, 5]);
     expect(column('Sources', 'B').slice(1, 6)).toEqual(order);
@@ -104,7 +103,7 @@ describe('workbook', () => {
     expect(cell('Sources', 'H5').v).toBe('Specific examples and roles\nImpact on the cybersecurity workforce and job market');
     expect(column('Sources', 'I').slice(1, 6)).toEqual([2, 3, 1, 5, 4]);
     expect(column('Sources', 'A')).toContain('Editorial note');
-    expect(XLSX.utils.sheet_to_csv(sheet('Sources'))).toContain(briefing.sourcesEditorialNote);
+    expect(XLSX.utils.sheet_to_csv(sheet('Sources'))).toContain(briefing.briefing.sourcesEditorialNote);
   });
 
   it('opens with the title, summary, key figures and links to every sheet', () => {
@@ -192,12 +191,11 @@ describe('workbook', () => {
 
   it('keeps text that looks like a formula as text, and numbers as numbers', async () => {
     const hostile = ['=HYPERLINK("https://example.com","x")', '+1+1', '-2+3', '@SUM(1,2)', '\t=1', '\r=1'];
-    const [table] = briefing.tables;
-    const changed: Briefing = {
-      ...briefing,
-      dataPoints: briefing.dataPoints.map((p, i) => (i === 0 ? { ...p, label: hostile[0]! } : p)),
+    const [table] = briefing.briefing.tables;
+    const changed = changedBriefing(briefing, {
+      dataPoints: briefing.briefing.dataPoints.map((p, i) => (i === 0 ? { ...p, label: hostile[0]! } : p)),
       tables: [{ ...table!, rows: hostile.map((text) => ({ role: text, coreFocus: text, demandDriver: text })) }],
-    };
+    });
     const data = await buildWorkbook({ briefing: changed, charts, build: BUILD });
     const changedBook = read(data);
     expect(cell('Data', 'B2', changedBook)).toMatchObject({ t: 's', v: hostile[0] });
@@ -212,14 +210,13 @@ describe('workbook', () => {
   });
 
   it('builds a briefing with two tables, no charts, no editorial note and a source URL', async () => {
-    const [table] = briefing.tables;
-    const changed: Briefing = {
-      ...briefing,
+    const [table] = briefing.briefing.tables;
+    const changed = changedBriefing(briefing, {
       meta: { ...briefing.meta, title: 'Risk & Reward' },
-      sources: briefing.sources.map((s, i) => (i === 0 ? { ...s, title: 'The report', url: 'https://example.com/report' } : s)),
+      sources: briefing.briefing.sources.map((s) => (s.key === 'mckinsey-2024' ? { ...s, title: 'The report', url: 'https://example.com/report' } : s)),
       sourcesEditorialNote: undefined,
       tables: [table!, { ...table!, id: 'more-roles', title: 'More roles', rows: table!.rows.slice(0, 1) }],
-    };
+    });
     const data = await buildWorkbook({ briefing: changed, charts: [], build: BUILD });
     const changedBook = read(data);
     expect(changedBook.SheetNames).toEqual(['Overview', 'Roles', 'Data', 'Sources', 'About']);
@@ -236,7 +233,7 @@ describe('workbook', () => {
 
   it('cuts text to the 32,767 characters a cell can hold', async () => {
     const long = 'x'.repeat(40_000);
-    const changed: Briefing = { ...briefing, dataPoints: briefing.dataPoints.map((p, i) => (i === 0 ? { ...p, label: long } : p)) };
+    const changed = changedBriefing(briefing, { dataPoints: briefing.briefing.dataPoints.map((p, i) => (i === 0 ? { ...p, label: long } : p)) });
     const value = cell('Data', 'B2', read(await buildWorkbook({ briefing: changed, charts, build: BUILD }))).v as string;
     expect(value).toHaveLength(32_767);
     expect(value.endsWith('…')).toBe(true);
@@ -270,14 +267,6 @@ describe('workbook', () => {
 
 describe('workbook cells', () => {
   const point = { id: 'x', label: 'x', period: { label: '2024', start: '2024-01-01', end: '2024-12-31' }, source: 's' } as const;
-
-  it('formats each unit at the stated precision', () => {
-    expect(numberFormat({ ...point, value: 5.98, decimals: 2, unit: 'percent' })).toBe('0.00%');
-    expect(numberFormat({ ...point, value: 30, decimals: 0, unit: 'percent' })).toBe('0%');
-    expect(numberFormat({ ...point, value: 1200, decimals: 0, unit: 'count' })).toBe('#,##0');
-    expect(numberFormat({ ...point, value: 2.5, decimals: 2, unit: 'usd' })).toBe('"$"#,##0.00');
-    expect(numberFormat({ ...point, value: 9.2, decimals: 1, unit: 'multiple' })).toBe('#,##0.0"×"');
-  });
 
   it('stores percentages as fractions without float noise', () => {
     expect(storedValue({ ...point, value: 5.98, decimals: 2, unit: 'percent' })).toBe(0.0598);

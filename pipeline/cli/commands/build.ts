@@ -4,7 +4,8 @@ import { briefingDirs, parseCommandLine, printDiagnostics, PROGRESS_HELP, PROGRE
 import { build } from '../../build/build.js';
 import { browserStamp, findBrowser, launchBrowser } from '../../build/browser.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { fileFingerprint, fileOutputs, fileReader } from '../../build/effects.js';
+import { fileFingerprint, fileOutputs, fileReader } from '../../build/file-effects.js';
+import { allDiagnostics, allTexts } from '../../model/checked.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import { parseShard } from '../../build/shard.js';
 import { TOOL_VERSION, libraryVersions } from '../../build/version.js';
@@ -37,7 +38,7 @@ fonts, briefpress and library versions, the browser, the options) and its output
 Nothing is written when any briefing has an error, and each file is replaced atomically, so the last good
 outputs survive a failed build. One browser prints every PDF of a build.`,
 
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseCommandLine('build', args, {
       out: { type: 'string' },
       formats: { type: 'string' },
@@ -59,9 +60,9 @@ outputs survive a failed build. One browser prints every PDF of a build.`,
       recycleAfter: parseCount('--recycle-after', values['recycle-after'], DEFAULT_RECYCLE_AFTER),
       ...(values.shard === undefined ? {} : { shard: parseShard(values.shard) }),
     };
-    const progress = progressReporter(values);
+    const progress = progressReporter(values, io);
     let browserPath: Promise<string> | undefined;
-    const findBrowserOnce = () => (browserPath ??= findBrowser());
+    const findBrowserOnce = () => (browserPath ??= findBrowser(io.env));
     const result = await build(await briefingDirs(positionals), options, {
       reader: fileReader,
       outputs: fileOutputs,
@@ -74,9 +75,10 @@ outputs survive a failed build. One browser prints every PDF of a build.`,
       toolVersion: TOOL_VERSION,
       versions: libraryVersions,
     });
-    printDiagnostics(result.diagnostics, result.texts);
-    if (hasErrors(result.diagnostics)) {
-      process.stderr.write('nothing was written: fix the errors above and build again\n');
+    const diagnostics = allDiagnostics(result.briefings);
+    printDiagnostics(diagnostics, allTexts(result.briefings), io);
+    if (hasErrors(diagnostics)) {
+      io.stderr.write('nothing was written: fix the errors above and build again\n');
       return EXIT.invalidData;
     }
     return EXIT.ok;

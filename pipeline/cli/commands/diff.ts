@@ -27,14 +27,14 @@ several (output); briefings are paired by id, and a folder with no build yet cou
 Reports data points changed (old → new, with the difference; percentages in percentage points), sources,
 sections, tables and charts added, removed or changed, and the output files whose content changed.`,
 
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseCommandLine('diff', args, { format: { type: 'string' }, json: { type: 'boolean' } });
     if (positionals.length !== 2) throw new CliError('diff compares two builds: briefpress diff OLD NEW', EXIT.usage);
     const format = diffFormat(values.format, values.json);
     const [old, next] = await Promise.all(positionals.map(readBuilds));
     const diffs = diffBuilds(old!, next!);
     const output = format === 'json' ? `${JSON.stringify({ briefings: diffs }, null, 2)}\n` : format === 'markdown' ? diffMarkdown(diffs) : diffText(diffs);
-    process.stdout.write(output);
+    io.stdout.write(output);
     return EXIT.ok;
   },
 };

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandLine } from '../options.js';
-import { fileOutputs } from '../../build/effects.js';
+import { fileOutputs } from '../../build/file-effects.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import { fillScaffold, readScaffold, titleFromId } from '../scaffold.js';
 import { sectionRefSchema } from '../../model/schema.js';
@@ -24,7 +24,7 @@ replace the examples with your own.
 
 The id is a slug (lowercase letters, digits and single hyphens). An existing folder is never touched.`,
 
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseCommandLine('new', args, { title: { type: 'string' }, dir: { type: 'string' } });
     if (positionals.length !== 1) throw new CliError('new takes one briefing id: briefpress new <id>', EXIT.usage);
     const id = positionals[0]!;
@@ -36,7 +36,7 @@ The id is a slug (lowercase letters, digits and single hyphens). An existing fol
 
     const files = fillScaffold(await readScaffold(), { id, title: values.title ?? titleFromId(id), date: new Date().toISOString().slice(0, 10) });
     for (const file of files) await fileOutputs.write(join(folder, file.path), file.text);
-    process.stderr.write(
+    io.stderr.write(
       `created ${folder}/: ${files.map((f) => f.path).join(', ')}\n` +
         `next: replace the examples, then\n  briefpress validate ${folder}\n  briefpress watch ${folder}     (a live preview)\n`,
     );

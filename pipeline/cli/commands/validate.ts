@@ -1,10 +1,10 @@
 // `briefpress validate`: every check, no browser, nothing written.
 import { briefingDirs, parseCommandLine } from '../options.js';
 import { countLine, DIAGNOSTIC_FORMATS, formatDiagnostics, hasErrors, type DiagnosticFormat } from '../../diagnostics/diagnostic.js';
-import { fileReader } from '../../build/effects.js';
+import { fileReader } from '../../build/file-effects.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import type { Command } from '../command.js';
-import type { CheckResult } from '../../build/check.js';
+import { allDiagnostics, allTexts, type CheckedBriefing } from '../../model/checked.js';
 
 export const validateCommand: Command = {
   help: `Usage: briefpress validate [briefing-dir…] [--format text|json|github] [--strict]
@@ -20,21 +20,23 @@ export const validateCommand: Command = {
 Checks every briefing's files (shape, citations, data points, figures in prose, charts, tables, sources).
 No browser is started, nothing is written. Exit code 1 when any briefing has an error.`,
 
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseCommandLine('validate', args, { format: { type: 'string' }, strict: { type: 'boolean' } });
     const format = parseFormat(values.format);
-    const { checkBriefings } = await import('../../build/check.js');
-    const checked = await checkBriefings(await briefingDirs(positionals), fileReader, { strict: values.strict === true });
+    const { checkBriefing } = await import('../../build/check.js');
+    const checked: CheckedBriefing[] = [];
+    for (const dir of await briefingDirs(positionals)) checked.push(await checkBriefing(dir, fileReader, { strict: values.strict === true }));
     const report = validationReport(checked, format);
-    process.stdout.write(report.stdout);
-    process.stderr.write(report.stderr);
+    io.stdout.write(report.stdout);
+    io.stderr.write(report.stderr);
     return report.exitCode;
   },
 };
 
 /** What `briefpress validate` prints, and its exit code: a function of the check, so tests can pin it. */
-export function validationReport(checked: CheckResult, format: DiagnosticFormat): { stdout: string; stderr: string; exitCode: number } {
-  const { diagnostics, texts } = checked;
+export function validationReport(checked: readonly CheckedBriefing[], format: DiagnosticFormat): { stdout: string; stderr: string; exitCode: number } {
+  const diagnostics = allDiagnostics(checked);
+  const texts = allTexts(checked);
   const failed = hasErrors(diagnostics);
   const exitCode = failed ? EXIT.invalidData : EXIT.ok;
   if (format === 'json') return { stdout: `${formatDiagnostics(diagnostics, texts, 'json')}\n`, stderr: '', exitCode };
@@ -43,7 +45,7 @@ export function validationReport(checked: CheckResult, format: DiagnosticFormat)
     return { stdout: commands === '' ? '' : `${commands}\n`, stderr: `${countLine(diagnostics)}\n`, exitCode };
   }
   const printed = diagnostics.length > 0 ? `${formatDiagnostics(diagnostics, texts)}\n` : '';
-  const ids = checked.briefings.map((b) => b.id).join(', ');
+  const ids = checked.map((b) => b.id).join(', ');
   const summary = failed ? '' : diagnostics.length > 0 ? `validated ${ids}\n` : `validated ${ids}: ${countLine(diagnostics)}\n`;
   return { stdout: '', stderr: printed + summary, exitCode };
 }

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { briefingDirs, parseCommandLine, PROGRESS_HELP, PROGRESS_OPTIONS, progressReporter } from '../options.js';
-import { fileReader } from '../../build/effects.js';
+import { fileReader } from '../../build/file-effects.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import { fontFaceCss } from '../../theme/fonts.js';
 import { loadTemplates, TEMPLATES_DIR } from '../../theme/templates.js';
@@ -26,10 +26,10 @@ ${PROGRESS_HELP}
 
 With no folder named, the one briefing under data/ is used. Only 127.0.0.1 is ever bound.`,
 
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseCommandLine('watch', args, { port: { type: 'string' }, ...PROGRESS_OPTIONS });
     const port = parsePort(values.port);
-    const progress = progressReporter(values);
+    const progress = progressReporter(values, io);
     const dir = await chooseBriefing(positionals);
     let fontCss: Promise<string> | undefined;
     const server = await watchBriefing({
@@ -43,13 +43,10 @@ With no folder named, the one briefing under data/ is used. Only 127.0.0.1 is ev
         toolVersion: TOOL_VERSION,
         progress,
       },
-      report: (text) => process.stderr.write(text),
+      report: (text) => io.stderr.write(text),
     });
     progress.info(`preview of ${dir} at ${server.url} (rebuilds when ${dir} or the templates change; Ctrl-C stops)`, { url: server.url });
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await io.stopRequested();
     await server.close();
     return EXIT.ok;
   },

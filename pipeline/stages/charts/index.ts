@@ -1,34 +1,27 @@
-// Stage 3, charts: each chart definition → Vega-Lite spec → Vega view (no browser) → SVG, plus a 2× PNG for
-// the workbook. Expressions run in vega-interpreter, never through Function, and the loader fetches nothing.
+// charts: each resolved chart's Vega-Lite spec → Vega view (no browser) → SVG. Expressions run in
+// vega-interpreter, never through Function, and the loader fetches nothing. What Vega-Lite warns about while
+// compiling comes back as diagnostics at the chart's spec (validation reported the author's spec already; these
+// are about the spec as drawn, value labels included).
 import { parse, View, loader as vegaLoader } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
-import { Resvg } from '@resvg/resvg-js';
-import type { Briefing, ChartDefinition } from '../../model/briefing.js';
-import { buildVegaLiteSpec, chartRows, compileChart, type RenderedChart } from '../../model/chart-spec.js';
-import { CHART_FONT_FILES } from '../../theme/fonts.js';
-import { interpolateDataPoints } from '../../narrative/grammar.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { compileChart, type ChartSvg } from '../../model/chart-spec.js';
+import type { ResolvedBriefing } from '../../model/resolved.js';
 
-export async function renderCharts(briefing: Briefing): Promise<RenderedChart[]> {
-  const dataPointsById = new Map(briefing.dataPoints.map((p) => [p.id, p]));
-  const sourcesByKey = new Map(briefing.sources.map((s) => [s.key, s]));
-  const rendered: RenderedChart[] = [];
+export interface DrawnCharts {
+  charts: ChartSvg[];
+  warnings: Diagnostic[];
+}
+
+export async function renderCharts(briefing: ResolvedBriefing): Promise<DrawnCharts> {
+  const drawn: DrawnCharts = { charts: [], warnings: [] };
   for (const chart of briefing.charts) {
-    const rows = chartRows(chart, dataPointsById, sourcesByKey);
-    const svg = await renderSvg(chart, compileChart(buildVegaLiteSpec(chart, rows, dataPointsById)));
-    const { width, height } = svgSize(svg);
-    rendered.push({
-      id: chart.id,
-      title: interpolateDataPoints(chart.title, dataPointsById),
-      caption: interpolateDataPoints(chart.caption, dataPointsById),
-      alt: interpolateDataPoints(chart.alt, dataPointsById),
-      rows,
-      svg,
-      png: rasterize(svg, 2),
-      width,
-      height,
-    });
+    const said = new Set<string>();
+    const svg = await renderSvg(chart.id, compileChart(chart.spec, (message) => said.add(message)));
+    for (const reason of said) drawn.warnings.push(diagnostic('BP404', chart.specAt, { chart: chart.id, reason }));
+    drawn.charts.push({ id: chart.id, svg, ...svgSize(svg) });
   }
-  return rendered;
+  return drawn;
 }
 
 /**
@@ -48,7 +41,7 @@ function refusingLoader(refused: string[]) {
   return loader;
 }
 
-async function renderSvg(chart: ChartDefinition, spec: ReturnType<typeof compileChart>): Promise<string> {
+async function renderSvg(id: string, spec: ReturnType<typeof compileChart>): Promise<string> {
   const refused: string[] = [];
   const view = new View(parse(spec, undefined, { ast: true }), {
     renderer: 'none',
@@ -57,8 +50,8 @@ async function renderSvg(chart: ChartDefinition, spec: ReturnType<typeof compile
   } as ConstructorParameters<typeof View>[1]);
   try {
     const svg = await view.toSVG();
-    if (refused.length > 0) throw new Error(`chart "${chart.id}" refers to ${refused.join(', ')}; a chart draws only its data points and loads nothing`);
-    return labelSvg(svg, chart.id);
+    if (refused.length > 0) throw new Error(`chart "${id}" refers to ${refused.join(', ')}; a chart draws only its data points and loads nothing`);
+    return labelSvg(svg, id);
   } finally {
     view.finalize();
   }
@@ -83,13 +76,4 @@ function labelSvg(svg: string, id: string): string {
 function svgSize(svg: string): { width: number; height: number } {
   const match = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
   return { width: Number(match?.[1] ?? 0), height: Number(match?.[2] ?? 0) };
-}
-
-function rasterize(svg: string, scale: number): Uint8Array {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: CHART_FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'IBM Plex Sans' },
-    background: 'white',
-  });
-  return resvg.render().asPng();
 }

@@ -1,20 +1,18 @@
-// Stage 4, html: the validated briefing and its rendered charts → one self-contained HTML file
-// (inline CSS, inline SVG, embedded fonts, no script, no request). The PDF stage prints this same file.
+// html: the resolved briefing and its charts' SVG → one self-contained HTML file (inline CSS, inline SVG, embedded
+// fonts, no script, no request). The PDF stage prints this same file.
 import Handlebars from 'handlebars';
-import type { Briefing, DataPoint } from '../../model/briefing.js';
-import type { Templates } from '../../theme/templates.js';
-import { figureNumbers, formatValue, interpolateDataPoints, numberSources } from '../../narrative/grammar.js';
-import { createNarrativeRenderer } from './markdown.js';
+import type { ChartSvg } from '../../model/chart-spec.js';
 import { formatBriefingDate } from '../../model/dates.js';
-import { printCss } from './print-css.js';
 import type { PageSize } from '../../model/output.js';
-import type { RenderedChart } from '../../model/chart-spec.js';
-import { sectionAnchor } from '../../model/contents.js';
+import type { ResolvedBriefing, ResolvedDataPoint } from '../../model/resolved.js';
 import { imagePath } from '../../narrative/images.js';
+import type { Templates } from '../../theme/templates.js';
+import { createNarrativeRenderer } from './markdown.js';
+import { printCss } from './print-css.js';
 
 export interface HtmlInput {
-  briefing: Briefing;
-  charts: RenderedChart[];
+  briefing: ResolvedBriefing;
+  charts: readonly ChartSvg[];
   templates: Templates;
   fontCss: string;
   pageSize: PageSize;
@@ -30,38 +28,31 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
   const tableTemplate = partial('table');
 
   const { meta } = briefing;
-  const dataPointsById = new Map(briefing.dataPoints.map((p) => [p.id, p]));
-  const sourceNumbers = numberSources(briefing);
-  const chartsById = new Map(charts.map((c) => [c.id, c]));
-  const tablesById = new Map(briefing.tables.map((t) => [t.id, t]));
-  const numbers = { chart: figureNumbers(briefing, 'chart'), table: figureNumbers(briefing, 'table') };
-  const figureAnchor = (kind: 'chart' | 'table', id: string) => `${kind === 'chart' ? 'figure' : 'table'}-${id}`;
+  const svgById = new Map(charts.map((c) => [c.id, c.svg]));
   const citations: { key: string; anchorId: string; section: string }[] = [];
   let currentSection = '';
   let currentSectionPath = '';
 
   const narrative = createNarrativeRenderer({
-    sourceNumbers,
-    dataPointsById,
+    sourceNumber: (key) => briefing.sourcesByKey.get(key)?.number,
+    dataPointsById: briefing.dataPointsById,
     onCitation: (key, anchorId) => citations.push({ key, anchorId, section: currentSection }),
     imageUrl(src) {
       const path = imagePath(currentSectionPath, src);
-      const image = path === undefined ? undefined : briefing.images.get(path);
-      return image && `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`;
+      return path === undefined ? undefined : briefing.imageUrls.get(path);
     },
     figureRef(kind, id) {
-      const number = numbers[kind].get(id);
-      return number ? { label: `${kind === 'chart' ? 'Figure' : 'Table'} ${number}`, anchor: figureAnchor(kind, id) } : undefined;
+      const target = kind === 'chart' ? briefing.chartsById.get(id) : briefing.tablesById.get(id);
+      return target ? { label: `${kind === 'chart' ? 'Figure' : 'Table'} ${target.number}`, anchor: target.anchor } : undefined;
     },
     renderPlacement(kind, id) {
-      const number = numbers[kind].get(id);
       if (kind === 'chart') {
-        const chart = chartsById.get(id)!;
-        return figureTemplate({ anchor: figureAnchor(kind, id), number, title: chart.title, alt: chart.alt, caption: chart.caption, svg: chart.svg, rows: chart.rows });
+        const chart = briefing.chartsById.get(id)!;
+        return figureTemplate({ anchor: chart.anchor, number: chart.number, title: chart.title, alt: chart.alt, caption: chart.caption, svg: svgById.get(id), rows: chart.rows });
       }
-      const table = tablesById.get(id)!;
+      const { anchor, number, table } = briefing.tablesById.get(id)!;
       return tableTemplate({
-        anchor: figureAnchor(kind, id),
+        anchor,
         number,
         title: table.title,
         caption: table.caption,
@@ -71,17 +62,16 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     },
   });
 
-  const sections = briefing.sections.map((section, i) => {
-    currentSection = `${i + 1} ${section.title}`;
+  const sections = briefing.sections.map((section) => {
+    currentSection = `${section.number} ${section.title}`;
     currentSectionPath = section.relativePath;
-    return { number: i + 1, anchor: sectionAnchor(section.id), title: section.title, html: narrative.render(section.markdown) };
+    return { number: section.number, anchor: section.anchor, title: section.title, html: narrative.render(section.markdown) };
   });
 
-  const documentTitle = `${meta.title}: ${meta.subtitle}`;
   const layout = handlebars.compile(templates.layout, compileOptions);
   return layout({
     lang: meta.language,
-    documentTitle,
+    documentTitle: briefing.documentTitle,
     title: meta.title,
     subtitle: meta.subtitle,
     description: meta.summary,
@@ -92,7 +82,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     dateLabel: formatBriefingDate(meta.date),
     audience: meta.audience,
     classification: meta.classification,
-    summary: interpolateDataPoints(meta.summary, dataPointsById),
+    summary: briefing.summary,
     fontCss,
     css: templates.css,
     pageCss: printCss({
@@ -105,36 +95,34 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
         { anchor: 'sources', heading: 'Sources' },
       ],
     }),
-    keyFigures: briefing.dataPoints.map((point) => keyFigure(point, briefing, sourceNumbers)),
+    keyFigures: briefing.dataPoints.map((point) => keyFigure(point, briefing)),
     toc: [
       ...sections.map(({ number, anchor, title }) => ({ number, anchor, title })),
       { number: '', anchor: 'sources', title: 'Sources' },
     ],
     sections,
-    sources: [...briefing.sources]
-      .sort((a, b) => sourceNumbers.get(a.key)! - sourceNumbers.get(b.key)!)
-      .map((source) => ({
-        number: sourceNumbers.get(source.key),
-        publisher: source.publisher,
-        year: source.year,
-        title: source.title ?? '',
-        url: source.url ?? '',
-        backlinks: firstCitationPerSection(citations.filter((c) => c.key === source.key)),
-      })),
-    sourcesNote: briefing.sourcesEditorialNote ?? '',
+    sources: briefing.sources.map((source) => ({
+      number: source.number,
+      publisher: source.publisher,
+      year: source.year,
+      title: source.title ?? '',
+      url: source.url ?? '',
+      backlinks: firstCitationPerSection(citations.filter((c) => c.key === source.key)),
+    })),
+    sourcesNote: briefing.briefing.sourcesEditorialNote ?? '',
   });
 }
 
-function keyFigure(point: DataPoint, briefing: Briefing, sourceNumbers: ReadonlyMap<string, number>) {
-  const source = briefing.sources.find((s) => s.key === point.source)!;
+function keyFigure(point: ResolvedDataPoint, briefing: ResolvedBriefing) {
+  const source = briefing.sourcesByKey.get(point.source)!;
   return {
-    value: formatValue(point),
+    value: point.formatted,
     qualifier: point.qualifier ?? '',
     label: point.label,
     period: point.period.label,
     publisher: source.publisher,
     year: source.year,
-    sourceNumber: sourceNumbers.get(source.key),
+    sourceNumber: source.number,
   };
 }
 

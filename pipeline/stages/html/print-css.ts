@@ -1,6 +1,9 @@
 // The printed page: size, margins and running text as CSS @page margin boxes. Chromium has no string-set, so
 // the running header names the current section through named pages: each chapter (front matter, every
 // section, the sources) is a named page whose top-right box carries its title, and so starts a new sheet.
+import { DOCUMENT_FONT } from '../../theme/fonts.js';
+import { MUTED } from '../../theme/palette.js';
+import type { PageSize } from '../../model/output.js';
 
 export interface Chapter {
   /** Element id of the chapter's container. */
@@ -10,14 +13,14 @@ export interface Chapter {
 }
 
 export interface PrintCssInput {
-  pageSize: 'a4' | 'letter';
+  pageSize: PageSize;
   title: string;
   classification: string;
   chapters: Chapter[];
 }
 
 const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/\s+/g, ' ')}"`;
-const RUNNING = 'font-family: "IBM Plex Sans", sans-serif; font-size: 7.5pt; color: #5b6675;';
+const RUNNING = `font-family: "${DOCUMENT_FONT}", sans-serif; font-size: 7.5pt; color: ${MUTED};`;
 
 export function printCss({ pageSize, title, classification, chapters }: PrintCssInput): string {
   const rules = [

@@ -1,5 +1,5 @@
-// Stage 1, load: read a briefing folder into parsed, position-aware sources. No meaning is checked here,
-// only that each file can be read and parsed; validate.ts does the rest.
+// load: read a briefing folder into parsed, position-aware sources. No meaning is checked here, only that each
+// file can be read and parsed; the validate stage does the rest.
 import { createHash } from 'node:crypto';
 import { join, normalize, isAbsolute, sep } from 'node:path';
 import { diagnostic, positionAt, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';

@@ -1,21 +1,14 @@
 // What a briefing says, in brief: every data point's value, the sources, a hash of each section, table and
-// chart, and the warnings its build had. Recorded in the manifest as `content`, so `briefpress diff` can say
-// what changed between two builds from their output folders alone.
-import { relative, isAbsolute } from 'node:path';
-import type { Briefing } from '../../model/briefing.js';
+// chart, and the warnings its build had. Recorded in the manifest as `content`. Lists follow the files' order and
+// hashes the files' words (the validated briefing), values and titles are as the document prints them.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { sha256 } from '../../model/hashing.js';
 import type { BriefingDigest } from '../../model/manifest.js';
-import { formatValueInProse, interpolateDataPoints } from '../../narrative/grammar.js';
+import type { ResolvedBriefing } from '../../model/resolved.js';
 
-/** `diagnostics` may be a whole build's: only the warnings about this briefing's files are kept. */
-export function digestBriefing(briefing: Briefing, diagnostics: readonly Diagnostic[]): BriefingDigest {
-  const dataPointsById = new Map(briefing.dataPoints.map((p) => [p.id, p]));
+export function digestBriefing(resolved: ResolvedBriefing, warnings: readonly Diagnostic[]): BriefingDigest {
+  const { briefing } = resolved;
   const hash = (value: unknown) => sha256(typeof value === 'string' ? value : JSON.stringify(value));
-  const inBriefing = (file: string) => {
-    const path = relative(briefing.dir, file);
-    return path !== '' && !path.startsWith('..') && !isAbsolute(path);
-  };
   return {
     title: briefing.meta.title,
     subtitle: briefing.meta.subtitle,
@@ -27,7 +20,7 @@ export function digestBriefing(briefing: Briefing, diagnostics: readonly Diagnos
       value: p.value,
       decimals: p.decimals,
       unit: p.unit,
-      formatted: formatValueInProse(p),
+      formatted: resolved.dataPointsById.get(p.id)!.inProse,
       period: p.period.label,
       source: p.source,
     })),
@@ -40,9 +33,9 @@ export function digestBriefing(briefing: Briefing, diagnostics: readonly Diagnos
     })),
     sections: briefing.sections.map((s) => ({ id: s.id, title: s.title, sha256: hash(s.markdown) })),
     tables: briefing.tables.map((t) => ({ id: t.id, title: t.title, sha256: hash(t) })),
-    charts: briefing.charts.map((c) => ({ id: c.id, title: interpolateDataPoints(c.title, dataPointsById), sha256: hash(c) })),
-    warnings: diagnostics
-      .filter((d) => d.severity === 'warning' && inBriefing(d.file))
+    charts: briefing.charts.map((c) => ({ id: c.id, title: resolved.chartsById.get(c.id)!.title, sha256: hash(c) })),
+    warnings: warnings
+      .filter((d) => d.severity === 'warning')
       .map((d) => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message })),
   };
 }

@@ -1,33 +1,36 @@
-// Stage 7, manifest: what was built from what. Hashes let a reader check a deliverable, and the cache key lets a
-// later build tell whether anything changed (cache.ts).
-import type { InputFile } from '../../model/briefing.js';
+// manifest: what was built from what. Hashes let a reader check a deliverable, the cache key lets a later build
+// tell whether anything changed (build/cache.ts), and the digest of what the briefing says lets `briefpress diff`
+// compare two builds from their output folders alone.
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { inputHash, sha256 } from '../../model/hashing.js';
-import type { BriefingDigest, Manifest, OutputFile } from '../../model/manifest.js';
+import type { Manifest, OutputFile } from '../../model/manifest.js';
+import type { ResolvedBriefing } from '../../model/resolved.js';
+import { digestBriefing } from './digest.js';
 
 export interface ManifestInput {
-  briefingId: string;
+  briefing: ResolvedBriefing;
+  /** The briefing's warnings, from validation and from drawing its charts. */
+  warnings: readonly Diagnostic[];
   cacheKey: string;
-  inputs: InputFile[];
-  outputs: OutputFile[];
+  outputs: readonly OutputFile[];
   toolVersion: string;
   versions: Record<string, string>;
   options: Record<string, unknown>;
   builtAt: Date;
-  /** What the briefing says, for `briefpress diff`; manifests written before it existed lack it. */
-  content?: BriefingDigest;
 }
 
 export function buildManifest(input: ManifestInput): Manifest {
+  const { inputs } = input.briefing.briefing;
   return {
-    briefing: input.briefingId,
+    briefing: input.briefing.id,
     tool: { name: 'briefpress', version: input.toolVersion },
     builtAt: input.builtAt.toISOString(),
     cacheKey: input.cacheKey,
-    inputHash: inputHash(input.inputs),
-    inputs: input.inputs,
+    inputHash: inputHash(inputs),
+    inputs,
     outputs: input.outputs.map((o) => ({ file: o.file, mediaType: o.mediaType, sha256: sha256(o.data), bytes: o.data.length })),
     options: input.options,
     versions: input.versions,
-    ...(input.content ? { content: input.content } : {}),
+    content: digestBriefing(input.briefing, input.warnings),
   };
 }

@@ -4,6 +4,8 @@ import { diagnostic, type Report } from '../../diagnostics/diagnostic.js';
 import type { ChartDefinition, DataPoint, Source } from '../../model/briefing.js';
 import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
 import { closest } from '../../diagnostics/suggest.js';
+import { formatValueInProse } from '../../model/units.js';
+import { insertDataPoints } from '../../narrative/grammar.js';
 import { buildVegaLiteSpec, chartRows, compileChart, CHART_ROW_FIELDS } from '../../model/chart-spec.js';
 
 /** Vega-Lite's mark types (its schema's Mark and CompositeMark); a test keeps the list equal to the schema. */
@@ -45,15 +47,42 @@ export function checkChart(chart: ChartDefinition, yaml: YamlSource, { dataPoint
   }
   if (!complete || !dataPointsById || badMarks.length > 0) return;
   // Judged as the author wrote it: the value labels briefpress adds to bar charts are briefpress's business.
-  const spec = buildVegaLiteSpec(chart, chartRows(chart, dataPointsById, sourcesByKey), dataPointsById, { valueLabels: false });
+  const description = insertDataPoints(chart.alt, (id) => {
+    const point = dataPointsById.get(id);
+    return point && formatValueInProse(point);
+  });
+  const spec = buildVegaLiteSpec(chart, chartRows(chart, dataPointsById, sourcesByKey), description, { valueLabels: false });
+  const verdict = compilerVerdict(spec);
+  if ('error' in verdict) return report(diagnostic('BP401', at(['spec'], 'key'), { chart: chart.id, reason: verdict.error }));
+  for (const reason of verdict.warnings) report(diagnostic('BP404', at(['spec'], 'key'), { chart: chart.id, reason }));
+}
+
+/** What Vega-Lite says about a spec: the error that stops it, or its warnings. */
+type Verdict = { error: string } | { warnings: string[] };
+
+/**
+ * Compiling takes Vega-Lite ~3 ms a chart, most of what validating a briefing costs, and the same specs come back
+ * again and again: `watch` validates on every save, and most saves leave the charts alone. So the verdicts on the
+ * latest specs are kept, by the spec's JSON (compiling is a pure function of it).
+ */
+const verdicts = new Map<string, Verdict>();
+const VERDICTS_KEPT = 256;
+
+function compilerVerdict(spec: Parameters<typeof compileChart>[0]): Verdict {
+  const key = JSON.stringify(spec);
+  const known = verdicts.get(key);
+  if (known) return known;
   const warnings = new Set<string>();
+  let verdict: Verdict;
   try {
     compileChart(spec, (message) => warnings.add(message));
+    verdict = { warnings: [...warnings] };
   } catch (error) {
-    report(diagnostic('BP401', at(['spec'], 'key'), { chart: chart.id, reason: (error as Error).message }));
-    return;
+    verdict = { error: (error as Error).message };
   }
-  for (const reason of warnings) report(diagnostic('BP404', at(['spec'], 'key'), { chart: chart.id, reason }));
+  if (verdicts.size >= VERDICTS_KEPT) verdicts.delete(verdicts.keys().next().value!);
+  verdicts.set(key, verdict);
+  return verdict;
 }
 
 /** Field names that transforms create (`as`, flatten, fold, …), anywhere in the spec. */

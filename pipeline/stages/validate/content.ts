@@ -7,9 +7,9 @@ import { diagnostic, positionAt, type Report } from '../../diagnostics/diagnosti
 import type { Section } from '../../model/briefing.js';
 import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
 import { LIMITS } from '../../model/limits.js';
+import { SAFE_LINK } from '../../narrative/grammar.js';
 import { imagePath } from '../../narrative/images.js';
 
-const SAFE_LINK = /^(https?:|mailto:|#)/;
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function checkSectionContent(section: Section, report: Report): void {

@@ -3,7 +3,9 @@
 // not figures: nothing marks them as measurements. `%` always counts; `$` and `×` count when a data point
 // uses that unit.
 import type { DataPoint, Unit } from '../../model/briefing.js';
-import { DATA_POINT_REF, CITATION_GROUP } from '../../narrative/grammar.js';
+import { UNIT_STYLES } from '../../model/units.js';
+import { citationPattern, dataPointRefPattern } from '../../narrative/grammar.js';
+import { UNITS } from '../../model/schema.js';
 
 export type Qualifier = NonNullable<DataPoint['qualifier']>;
 
@@ -25,11 +27,11 @@ export interface Figure {
 const NUMBER = String.raw`([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
 /** Not the tail of a word, a version or a longer number ("v1.5%", "2,5%"). */
 const STANDALONE = String.raw`(?<![\w.,])`;
-const PATTERNS: { unit: Unit; pattern: RegExp }[] = [
-  { unit: 'percent', pattern: new RegExp(String.raw`()${STANDALONE}${NUMBER}(?:\s?%|\s(?:percent|per cent)\b)()`, 'gi') },
-  { unit: 'usd', pattern: new RegExp(String.raw`${STANDALONE}((?:US)?\$\s?)${NUMBER}(?:\s?(thousand|million|billion|trillion|bn|tn|[kmb])\b)?`, 'gi') },
-  { unit: 'multiple', pattern: new RegExp(String.raw`()${STANDALONE}${NUMBER}(?:\s?×|x\b)()`, 'gi') },
-];
+/** Each unit prose can mark, with how (model/units.ts). */
+const MARKED_UNITS = UNITS.flatMap((unit) => {
+  const prose = UNIT_STYLES[unit].prose;
+  return prose ? [{ unit, always: prose.always, pattern: `${STANDALONE}${prose.before}${NUMBER}${prose.after}` }] : [];
+});
 
 const SCALES: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12 };
 
@@ -48,9 +50,9 @@ const QUALIFIER_OF: Record<string, Qualifier> = {
 export function scanFigures(text: string, unitsInData: ReadonlySet<Unit>): Figure[] {
   const prose = blankNonProse(text);
   const figures: Figure[] = [];
-  for (const { unit, pattern } of PATTERNS) {
-    if (unit !== 'percent' && !unitsInData.has(unit)) continue;
-    for (const match of prose.matchAll(pattern)) {
+  for (const { unit, always, pattern } of MARKED_UNITS) {
+    if (!always && !unitsInData.has(unit)) continue;
+    for (const match of prose.matchAll(new RegExp(pattern, 'gi'))) {
       const [whole, , sign, digits, fraction = '', scaleWord] = match;
       const number = Number(`${sign ? '-' : ''}${digits!.replace(/,/g, '')}.${fraction || '0'}`);
       const before = QUALIFIER_BEFORE.exec(prose.slice(Math.max(0, match.index - 20), match.index));
@@ -71,8 +73,8 @@ export function scanFigures(text: string, unitsInData: ReadonlySet<Unit>): Figur
 }
 
 const NON_PROSE = [
-  new RegExp(DATA_POINT_REF.source, 'g'),
-  new RegExp(CITATION_GROUP.source, 'g'),
+  dataPointRefPattern(),
+  citationPattern(),
   /^(```|~~~)[^\n]*\n[\s\S]*?(^\1[^\n]*$|(?![\s\S]))/gm,
   /`[^`\n]+`/g,
   /\bhttps?:\/\/[^\s)>\]]+/g,

@@ -106,6 +106,7 @@ export function validateBriefing(loaded: LoadedBriefing): { briefing?: Briefing;
       ...(sourcesFile.editorialNote ? { sourcesEditorialNote: sourcesFile.editorialNote } : {}),
       tables: tables.map((t) => t.table!),
       charts: charts.map((c) => c.chart!),
+      chartSpecs: new Map(charts.map(({ yaml, chart }) => [chart!.id, { file: yaml.file, ...yaml.locate(['spec'], 'key') }])),
       images: loaded.images,
       inputs: loaded.inputs,
     },

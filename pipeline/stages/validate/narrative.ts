@@ -4,7 +4,8 @@ import { diagnostic, positionAt, type Location, type Report } from '../../diagno
 import type { DataPoint, Section, Unit } from '../../model/briefing.js';
 import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
 import { closest } from '../../diagnostics/suggest.js';
-import { formatValueInProse, scanCitations, scanDataPointRefs, scanDirectives, scanFigureRefs } from '../../narrative/grammar.js';
+import { formatValueInProse } from '../../model/units.js';
+import { DIRECTIVE_START, scanCitations, scanDataPointRefs, scanDirectives, scanFigureRefs } from '../../narrative/grammar.js';
 import { compareWithData, scanFigures, type Figure } from './figures.js';
 
 export interface NarrativeContext {
@@ -152,7 +153,7 @@ class FigureCheck {
   }
 }
 
-const BLOCK_START = /^(?: {0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)| {0,3}#{1,6}(?:\s|$)|::(?:chart|table)\[)/;
+const BLOCK_START = new RegExp(String.raw`^(?: {0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)| {0,3}#{1,6}(?:\s|$)|${DIRECTIVE_START.source.slice(1)})`);
 
 /** Offsets [start, end) of each paragraph, list item, heading or table of a Markdown text. */
 function paragraphs(markdown: string): [number, number][] {

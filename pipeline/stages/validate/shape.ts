@@ -1,4 +1,4 @@
-// Shape: each file against its schema (schema.ts). Every zod issue becomes one positioned diagnostic.
+// Shape: each file against its schema (model/schema.ts). Every zod issue becomes one positioned diagnostic.
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic, type Location, type Report } from '../../diagnostics/diagnostic.js';
 import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
@@ -23,7 +23,7 @@ export function checkShape<S extends z.ZodType>(yaml: YamlSource | undefined, sc
     const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
-      // Reserved keys are reported once, as such, by validate-content.ts.
+      // Reserved keys are reported once, as such, by content.ts.
       for (const key of issue.keys.filter((k) => !RESERVED_KEYS.has(k))) {
         const suggestion = closest(key, known);
         report(diagnostic('BP103', { file: yaml.file, ...yaml.locate([...path, key], 'key') }, { field: key, ...(suggestion ? { suggestion } : {}) }));

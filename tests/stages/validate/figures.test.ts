@@ -1,4 +1,4 @@
-// The rule for figures in prose (pipeline/validate-figures.ts): what counts as a figure, and when it agrees
+// The rule for figures in prose (pipeline/stages/validate/figures.ts): what counts as a figure, and when it agrees
 // with a data point.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

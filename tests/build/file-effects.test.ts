@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileOutputs, outputError } from '../../pipeline/build/effects.js';
+import { fileOutputs, outputError } from '../../pipeline/build/file-effects.js';
 import { CliError } from '../../pipeline/diagnostics/errors.js';
 import { briefpress } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
@@ -31,10 +31,10 @@ describe('output effects', () => {
     expect(outputError('output/x/x.pdf', unknown)).toBe(unknown);
   });
 
-  it('a build into a folder that cannot be created exits 3 naming the path, with no stack trace', () => {
+  it('a build into a folder that cannot be created exits 3 naming the path, with no stack trace', async () => {
     const blocked = join(mkdtempSync(join(tmpdir(), 'briefpress-blocked-')), 'out');
     writeFileSync(blocked, 'a file where the output folder should be');
-    const run = briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', blocked, '--formats', 'html']);
+    const run = await briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', blocked, '--formats', 'html']);
     expect(run.status).toBe(3);
     expect(run.stderr).toMatch(new RegExp(`briefpress: cannot write ${blocked}/ai-security-workforce-2024/\\S+: a file stands where a folder is needed \\((ENOTDIR|EEXIST)\\)`));
     expect(run.stderr).not.toContain('    at ');
