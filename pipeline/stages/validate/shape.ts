@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { diagnostic, type Diagnostic, type Location, type Report } from '../../diagnostics/diagnostic.js';
 import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
 import { closest } from '../../diagnostics/suggest.js';
-import { RESERVED_KEYS } from './content.js';
+
+/** Keys that name object internals, refused in any YAML file (checks/yaml-content.ts reports them). */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function checkShape<S extends z.ZodType>(yaml: YamlSource | undefined, schema: S, report: Report): z.output<S> | undefined {
   if (!yaml) return undefined;
@@ -23,7 +25,7 @@ export function checkShape<S extends z.ZodType>(yaml: YamlSource | undefined, sc
     const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
-      // Reserved keys are reported once, as such, by content.ts.
+      // Reserved keys are reported once, as such, by checks/yaml-content.ts.
       for (const key of issue.keys.filter((k) => !RESERVED_KEYS.has(k))) {
         const suggestion = closest(key, known);
         report(diagnostic('BP103', { file: yaml.file, ...yaml.locate([...path, key], 'key') }, { field: key, ...(suggestion ? { suggestion } : {}) }));

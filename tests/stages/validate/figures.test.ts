@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DataPoint, Unit } from '../../../pipeline/model/briefing.js';
 import { compareWithData, scanFigures } from '../../../pipeline/stages/validate/figures.js';
-import { VEGA_LITE_MARKS } from '../../../pipeline/stages/validate/charts.js';
+import { VEGA_LITE_MARKS } from '../../../pipeline/stages/validate/checks/charts.js';
 import { loadDefaultBriefing } from '../../support/default-briefing.js';
 
 const percentOnly = new Set<Unit>(['percent']);

@@ -1,12 +1,14 @@
-// Meaning of a chart: its data points exist, it encodes only fields its data has, and Vega-Lite compiles it
-// without complaint. The compiler's own words are reported, at the spec.
-import { diagnostic, type Report } from '../../diagnostics/diagnostic.js';
-import type { ChartDefinition, DataPoint, Source } from '../../model/briefing.js';
-import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
-import { closest } from '../../diagnostics/suggest.js';
-import { formatValueInProse } from '../../model/units.js';
-import { insertDataPoints } from '../../narrative/grammar.js';
-import { buildVegaLiteSpec, chartRows, compileChart, CHART_ROW_FIELDS } from '../../model/chart-spec.js';
+// A chart draws existing data points (BP304), sets no data of its own (BP403), encodes only fields its data has
+// (BP402), names real mark types and compiles (BP401), and Vega-Lite does not warn about it (BP404). The
+// compiler's own words are reported, at the spec.
+import { diagnostic } from '../../../diagnostics/diagnostic.js';
+import type { PathSegment, YamlSource } from '../../../diagnostics/yaml-source.js';
+import { closest } from '../../../diagnostics/suggest.js';
+import type { ChartDefinition } from '../../../model/briefing.js';
+import { buildVegaLiteSpec, chartRows, compileChart, CHART_ROW_FIELDS } from '../../../model/chart-spec.js';
+import { formatValueInProse } from '../../../model/units.js';
+import { insertDataPoints } from '../../../narrative/grammar.js';
+import type { ValidationContext } from '../context.js';
 
 /** Vega-Lite's mark types (its schema's Mark and CompositeMark); a test keeps the list equal to the schema. */
 export const VEGA_LITE_MARKS = [
@@ -14,14 +16,11 @@ export const VEGA_LITE_MARKS = [
   'boxplot', 'errorbar', 'errorband',
 ] as const;
 
-export interface ChartContext {
-  dataPointIds: ReadonlySet<string> | undefined;
-  /** Undefined when data-points.yaml has errors: the chart cannot be compiled with its data then. */
-  dataPointsById: ReadonlyMap<string, DataPoint> | undefined;
-  sourcesByKey: ReadonlyMap<string, Source>;
+export function checkCharts(context: ValidationContext): void {
+  for (const { yaml, chart } of context.charts) if (chart) checkChart(chart, yaml, context);
 }
 
-export function checkChart(chart: ChartDefinition, yaml: YamlSource, { dataPointIds, dataPointsById, sourcesByKey }: ChartContext, report: Report) {
+function checkChart(chart: ChartDefinition, yaml: YamlSource, { dataPointIds, dataPointsFile, dataPointsById, sourcesByKey, report }: ValidationContext): void {
   const at = (path: PathSegment[], want?: 'key' | 'value') => ({ file: yaml.file, ...yaml.locate(path, want) });
   let complete = true;
   chart.dataPoints.forEach((id, i) => {
@@ -45,7 +44,8 @@ export function checkChart(chart: ChartDefinition, yaml: YamlSource, { dataPoint
     const reason = `"${type}" is not a Vega-Lite mark type${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
     report(diagnostic('BP401', at(path), { chart: chart.id, reason }));
   }
-  if (!complete || !dataPointsById || badMarks.length > 0) return;
+  // Without a valid data-points.yaml the chart has no data to be compiled with.
+  if (!complete || !dataPointsFile || badMarks.length > 0) return;
   // Judged as the author wrote it: the value labels briefpress adds to bar charts are briefpress's business.
   const description = insertDataPoints(chart.alt, (id) => {
     const point = dataPointsById.get(id);
