@@ -19,7 +19,11 @@ export interface PrintCssInput {
   chapters: Chapter[];
 }
 
-const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/\s+/g, ' ')}"`;
+// Briefing text lands inside a <style> element: every character outside a small safe set becomes a CSS hex
+// escape, so no quote, backslash, `<` or `>` can end the string, the rule or the element.
+const hexEscape = (char: string) => `\\${char.codePointAt(0)!.toString(16)} `;
+const cssString = (text: string) => `"${text.replace(/\s+/g, ' ').replace(/[^A-Za-z0-9 .,:;!?()+\-]/gu, hexEscape)}"`;
+const cssIdentifier = (name: string) => name.replace(/[^A-Za-z0-9_-]|^[0-9-]/gu, hexEscape);
 const RUNNING = `font-family: "${DOCUMENT_FONT}", sans-serif; font-size: 7.5pt; color: ${MUTED};`;
 
 export function printCss({ pageSize, title, classification, chapters }: PrintCssInput): string {
@@ -32,7 +36,7 @@ export function printCss({ pageSize, title, classification, chapters }: PrintCss
     '@page cover { margin: 0; @top-left { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }',
     '@media print { .cover { page: cover; } }',
     ...chapters.map(({ anchor, heading }, i) => `@page chapter-${i + 1} { @top-right { content: ${cssString(heading)}; ${RUNNING} text-align: right; font-weight: 600; width: 58%; } }
-@media print { #${anchor} { page: chapter-${i + 1}; } }`),
+@media print { #${cssIdentifier(anchor)} { page: chapter-${i + 1}; } }`),
   ];
   return rules.join('\n');
 }
