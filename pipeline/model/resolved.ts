@@ -68,6 +68,8 @@ export interface ResolvedBriefing {
   /** By number. */
   sources: ResolvedSource[];
   sourcesByKey: ReadonlyMap<string, ResolvedSource>;
+  /** How the sources were encoded, shown with the source list. */
+  sourcesEditorialNote?: string;
   /** By number. */
   charts: ResolvedChart[];
   chartsById: ReadonlyMap<string, ResolvedChart>;

@@ -109,7 +109,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
       url: source.url ?? '',
       backlinks: firstCitationPerSection(citations.filter((c) => c.key === source.key)),
     })),
-    sourcesNote: briefing.briefing.sourcesEditorialNote ?? '',
+    sourcesNote: briefing.sourcesEditorialNote ?? '',
   });
 }
 

@@ -61,6 +61,7 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
     dataPointsById,
     sources,
     sourcesByKey,
+    ...(briefing.sourcesEditorialNote ? { sourcesEditorialNote: briefing.sourcesEditorialNote } : {}),
     charts,
     chartsById: new Map(charts.map((chart) => [chart.id, chart])),
     tables,

@@ -16,7 +16,7 @@ export const sourcesSheet: SheetWriter = {
       source.seedMarker ?? '', text(source.note ?? ''),
     ]));
     fitColumns(sheet);
-    const note = briefing.briefing.sourcesEditorialNote;
+    const note = briefing.sourcesEditorialNote;
     if (note) {
       sheet.addRow([]);
       sheet.addRow(['Editorial note']).getCell(1).font = BOLD;
