@@ -60,6 +60,20 @@ function leftovers(pid: number): { running: string[]; leaderInTable: boolean } {
   return { running: group.filter((row) => !row[2]!.startsWith('Z')).map((row) => row.join(' ')), leaderInTable: rows.some((row) => row[0] === String(pid)) };
 }
 
+/**
+ * leftovers() once the group has had time to go: every process in it was sent SIGKILL, but on a busy machine the
+ * kernel can take a moment to end one. A process still there after 10 s was not killed.
+ */
+async function settledLeftovers(pid: number): Promise<ReturnType<typeof leftovers>> {
+  const deadline = Date.now() + 10_000;
+  let found = leftovers(pid);
+  while ((found.running.length > 0 || found.leaderInTable) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    found = leftovers(pid);
+  }
+  return found;
+}
+
 describe('faults', () => {
   it('Chromium killed mid-batch: the browser is relaunched, the briefing retried, every PDF complete', async () => {
     const launched: Browser[] = [];
@@ -88,7 +102,7 @@ describe('faults', () => {
       expect(readdirSync(join(out, id)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     }
     // No browser process, nor any process it started, is still running after the build.
-    for (const browser of launched) expect(leftovers(browser.process()!.pid!)).toEqual({ running: [], leaderInTable: false });
+    for (const browser of launched) expect(await settledLeftovers(browser.process()!.pid!)).toEqual({ running: [], leaderInTable: false });
   });
 
   it('a briefing that cannot be rendered fails alone: the others are built, the error names it, exit code 3', async () => {
@@ -115,6 +129,6 @@ describe('faults', () => {
     expect((error as CliError).message).toContain('fault-two: the charts stage failed: simulated');
     expect(existsSync(join(out, 'fault-two'))).toBe(false);
     for (const id of ['fault-one', 'fault-three']) expect(readdirSync(join(out, id)).sort()).toEqual([`${id}.html`, `${id}.pdf`, `${id}.xlsx`, 'manifest.json']);
-    for (const browser of launched) expect(leftovers(browser.process()!.pid!)).toEqual({ running: [], leaderInTable: false });
+    for (const browser of launched) expect(await settledLeftovers(browser.process()!.pid!)).toEqual({ running: [], leaderInTable: false });
   });
 });
