@@ -10,7 +10,7 @@ import type { ResolvedBriefing } from '../../model/resolved.js';
 import { finishPackage } from './package.js';
 import { rasterize } from './rasterize.js';
 import type { BuildInfo, SheetContext } from './sheet.js';
-import { SHEETS } from './sheets/index.js';
+import { sheetsOf } from './sheets/index.js';
 import { OVERVIEW_SHEET, writeOverview } from './sheets/overview.js';
 
 export interface WorkbookInput {
@@ -46,7 +46,7 @@ export async function buildWorkbook({ briefing, charts, build }: WorkbookInput):
     page: { title: meta.title, classification: meta.classification },
     contents: [],
   };
-  const sheets = SHEETS.filter((sheet) => sheet.include?.(context) ?? true);
+  const sheets = sheetsOf(context).filter((sheet) => sheet.include?.(context) ?? true);
   context.contents = sheets.map((sheet) => ({ name: sheet.name, about: sheet.about(context) }));
   writeOverview(workbook.addWorksheet(OVERVIEW_SHEET), context);
   for (const sheet of sheets) sheet.write(workbook.addWorksheet(sheet.name), context);

@@ -1,7 +1,6 @@
 // How every workbook sheet looks and stores its values: one font, dark header rows, fitted columns, print
 // setup, number formats, names. ExcelJS is only a type here; workbook.ts loads it.
 import type { Cell, CellValue, Row, Worksheet } from 'exceljs';
-import type { DataPoint } from '../../model/briefing.js';
 import { ACCENT, INK } from '../../theme/palette.js';
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -33,11 +32,6 @@ export function text(value: string): string {
 /** A link to a cell of this workbook; the sheet name is always quoted, as names with spaces need. */
 export function sheetLink(label: string, sheetName: string, cell = 'A1'): CellValue {
   return { text: text(label), hyperlink: `#'${sheetName.replace(/'/g, "''")}'!${cell}` };
-}
-
-/** Percentages are fractions in Excel (5.98% is 0.0598); toPrecision drops the float noise of dividing. */
-export function storedValue(point: DataPoint): number {
-  return point.unit === 'percent' ? Number((point.value / 100).toPrecision(15)) : point.value;
 }
 
 /**

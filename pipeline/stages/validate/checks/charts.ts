@@ -7,7 +7,7 @@ import { closest } from '../../../diagnostics/suggest.js';
 import type { ChartDefinition } from '../../../model/briefing.js';
 import { buildVegaLiteSpec, chartRows, compileChart, CHART_ROW_FIELDS } from '../../../model/chart-spec.js';
 import { formatValueInProse } from '../../../model/units.js';
-import { insertDataPoints } from '../../../narrative/grammar.js';
+import { expandPlaceholders } from '../../../narrative/grammar.js';
 import type { ValidationContext } from '../context.js';
 
 /** Vega-Lite's mark types (its schema's Mark and CompositeMark); a test keeps the list equal to the schema. */
@@ -47,10 +47,10 @@ function checkChart(chart: ChartDefinition, yaml: YamlSource, { dataPointIds, da
   // Without a valid data-points.yaml the chart has no data to be compiled with.
   if (!complete || !dataPointsFile || badMarks.length > 0) return;
   // Judged as the author wrote it: the value labels briefpress adds to bar charts are briefpress's business.
-  const description = insertDataPoints(chart.alt, (id) => {
+  const description = expandPlaceholders(chart.alt, (id) => {
     const point = dataPointsById.get(id);
     return point && formatValueInProse(point);
-  });
+  }, () => undefined);
   const spec = buildVegaLiteSpec(chart, chartRows(chart, dataPointsById, sourcesByKey), description, { valueLabels: false });
   const verdict = compilerVerdict(spec);
   if ('error' in verdict) return report(diagnostic('BP401', at(['spec'], 'key'), { chart: chart.id, reason: verdict.error }));

@@ -1,6 +1,7 @@
-// Data: every data point, its value a number cell formatted as the document prints it, with a defined name.
-import { excelNumberFormat } from '../../../model/units.js';
-import { addTable, excelName, finishSheet, fitColumns, sheetLink, storedValue, text } from '../layout.js';
+// Data: every data point, its value a number cell holding the real quantity (4,880,000 for $4.88 million) formatted
+// as the document prints it, with a defined name.
+import { excelNumberFormat, storedValue } from '../../../model/units.js';
+import { addTable, excelName, finishSheet, fitColumns, sheetLink, text } from '../layout.js';
 import { sourceRow, SOURCES_SHEET, type SheetWriter } from '../sheet.js';
 
 const NAME = 'Data';
@@ -12,11 +13,13 @@ export const dataSheet: SheetWriter = {
   write(sheet, context) {
     const { briefing, workbook } = context;
     const headers = ['ID', 'Label', 'Value', 'Unit', 'Qualifier', 'Period', 'Period start', 'Period end', 'Source no.', 'Source', 'Note', 'Excel name'];
-    const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    // A period the source gives no dates for leaves its date cells empty.
+    const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : '');
     addTable(sheet, 'tbl_DataPoints', 1, headers, briefing.dataPoints.map((point) => {
       const source = briefing.sourcesByKey.get(point.source)!;
       return [
-        point.id, text(point.label), storedValue(point), point.unit, point.qualifier ?? '', text(point.period.label),
+        point.id, text(point.label), storedValue(point, point.value), point.currency ? `${point.unit} (${point.currency})` : point.unit,
+        point.qualifier ?? '', text(point.period.label),
         date(point.period.start), date(point.period.end), source.number,
         sheetLink(source.publisher, SOURCES_SHEET, sourceRow(context, source.key)), text(point.note ?? ''), excelName(point.id),
       ];

@@ -24,9 +24,11 @@ export function writeOverview(sheet: Worksheet, context: SheetContext): void {
   add(['Key figures']).getCell(1).font = BOLD;
   const figuresHeader = add(['Measure', 'Value', 'Period', 'Source']);
   styleHeader(figuresHeader);
-  for (const point of briefing.dataPoints) {
-    const { publisher } = briefing.sourcesByKey.get(point.source)!;
-    add([point.label, point.inProse, point.period.label, sheetLink(publisher, SOURCES_SHEET, sourceRow(context, point.source))]);
+  for (const card of briefing.keyFigures) {
+    const value = [card.qualifier, card.value].filter(Boolean).join(' ');
+    const source = card.sources[0]!;
+    const key = briefing.sources.find((s) => s.number === source.number)!.key;
+    add([card.label, card.change ? `${value}, ${card.change}` : value, card.period, sheetLink(source.publisher, SOURCES_SHEET, sourceRow(context, key))]);
   }
   // Columns fit the key figures; the titles above and the sheet descriptions below may overflow.
   fitColumns(sheet, figuresHeader.number);

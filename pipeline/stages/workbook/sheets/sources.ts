@@ -7,10 +7,11 @@ export const sourcesSheet: SheetWriter = {
   about: () => 'Sources numbered as in the PDF, with the data points and sections citing each',
   write(sheet, context) {
     const { briefing } = context;
-    const headers = ['No.', 'Key', 'Publisher', 'Title', 'Year', 'URL', 'Data points', 'Cited in', 'Seed marker', 'Note'];
+    const headers = ['No.', 'Key', 'Publisher', 'Title', 'Date', 'URL', 'Accessed', 'Reports on', 'Data points', 'Cited in', 'Seed marker', 'Note'];
     addTable(sheet, 'tbl_Sources', 1, headers, briefing.sources.map((source) => [
-      source.number, source.key, text(source.publisher), text(source.title ?? ''), source.year,
+      source.number, source.key, text(source.publisher), text(source.title ?? ''), source.date,
       source.url ? { text: text(source.url), hyperlink: source.url } : '',
+      source.accessed ?? '', source.reportsOn ?? '',
       text(source.dataPointIds.join('\n')),
       text(source.citedIn.join('\n')),
       source.seedMarker ?? '', text(source.note ?? ''),

@@ -1,28 +1,32 @@
-// Roles: the briefing's tables, each a native Excel table under its number, title and caption, as the PDF shows
-// it, then two blank rows before the next. "Roles" names the default briefing's one table; the sheet holds
-// whatever tables a briefing has.
+// One sheet per table, named by the table's `sheet` field: "Table N. title", its caption and source line, then the
+// table as a native Excel table. Number and data-point cells are numbers (the real quantity, formatted by the units
+// table as the PDF prints them); text cells are text.
+import type { ResolvedTable } from '../../../model/resolved.js';
 import { addTable, BOLD, excelName, finishSheet, fitColumns, mergedParagraph, text } from '../layout.js';
 import type { SheetWriter } from '../sheet.js';
 
-export const tablesSheet: SheetWriter = {
-  name: 'Roles',
-  about: ({ briefing }) => briefing.tables.map(({ table }) => table.title).join('; '),
-  include: ({ briefing }) => briefing.tables.length > 0,
-  write(sheet, context) {
-    const { tables } = context.briefing;
-    const tops: number[] = [];
-    let row = 1;
-    for (const { table } of tables) {
-      tops.push(row);
-      addTable(sheet, `tbl_${excelName(table.id)}`, row + 2, table.columns.map((c) => c.label), table.rows.map((r) => table.columns.map((c) => text(r[c.id] ?? ''))));
-      row += 2 + 1 + table.rows.length + 2;
-    }
-    // Columns fit the tables; the titles and captions then wrap across them.
-    fitColumns(sheet);
-    tables.forEach(({ number, table }, i) => {
-      mergedParagraph(sheet, tops[i]!, table.columns.length, `Table ${number}. ${table.title}`).font = BOLD;
-      mergedParagraph(sheet, tops[i]! + 1, table.columns.length, table.caption);
-    });
-    finishSheet(sheet, context.page, tables.length === 1 ? 3 : undefined);
-  },
-};
+/** Rows above the table: its title, its caption with the source line. */
+const HEADER_ROWS = 2;
+
+export function tableSheet(resolved: ResolvedTable): SheetWriter {
+  const { number, table, columns, rows } = resolved;
+  return {
+    name: table.sheet,
+    about: () => `Table ${number}. ${resolved.title}`,
+    write(sheet, context) {
+      const top = HEADER_ROWS + 1;
+      addTable(sheet, `tbl_${excelName(table.id)}`, top, columns.map((c) => c.label), rows.map((row) => row.map((cell) => cell.stored ?? text(cell.text))));
+      rows.forEach((row, r) => row.forEach((cell, c) => {
+        if (cell.numberFormat === undefined) return;
+        const target = sheet.getCell(top + 1 + r, c + 1);
+        target.numFmt = cell.numberFormat;
+        target.alignment = { horizontal: 'right' };
+      }));
+      // Columns fit the table; the title and caption then wrap across it.
+      fitColumns(sheet);
+      mergedParagraph(sheet, 1, columns.length, `Table ${number}. ${resolved.title}`).font = BOLD;
+      mergedParagraph(sheet, 2, columns.length, [resolved.caption, resolved.sourceLine].filter(Boolean).join(' '));
+      finishSheet(sheet, context.page, top);
+    },
+  };
+}
