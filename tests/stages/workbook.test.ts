@@ -10,7 +10,7 @@ import type { ChartSvg } from '../../pipeline/model/chart-spec.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { buildWorkbook, type WorkbookInput } from '../../pipeline/stages/workbook/index.js';
-import { excelName, storedValue } from '../../pipeline/stages/workbook/layout.js';
+import { excelName } from '../../pipeline/stages/workbook/layout.js';
 import { changedBriefing, loadDefaultBriefing } from '../support/default-briefing.js';
 
 const SHEETS = ['Overview', 'Roles', 'Data', 'Charts', 'Sources', 'About'];
@@ -266,14 +266,6 @@ describe('workbook', () => {
 });
 
 describe('workbook cells', () => {
-  const point = { id: 'x', label: 'x', period: { label: '2024', start: '2024-01-01', end: '2024-12-31' }, source: 's' } as const;
-
-  it('stores percentages as fractions without float noise', () => {
-    expect(storedValue({ ...point, value: 5.98, decimals: 2, unit: 'percent' })).toBe(0.0598);
-    expect(storedValue({ ...point, value: 37.3, decimals: 1, unit: 'percent' })).toBe(0.373);
-    expect(storedValue({ ...point, value: 1200, decimals: 0, unit: 'count' })).toBe(1200);
-  });
-
   it('derives valid Excel names from ids', () => {
     expect(excelName('ai-market-cagr-2023-2030')).toBe('Ai_Market_Cagr_2023_2030');
     expect(excelName('share')).toBe('Share');

@@ -15,8 +15,10 @@ import { scanFigures, sentences, type Figure } from '../figures.js';
 import { fieldProse, sectionProse, type Prose } from '../prose.js';
 
 export function checkFiguresInProse(context: ValidationContext): void {
-  // Without a valid data-points.yaml there is nothing to bind figures to.
-  if (!context.dataPointsFile) return;
+  // Without a valid data-points.yaml, or with a data point whose source is unknown (BP301), figures cannot be bound
+  // to the sources they cite: that is reported once, not again for every figure.
+  const { dataPointsFile, dataPoints, sourceKeys } = context;
+  if (!dataPointsFile || !sourceKeys || dataPoints.some((p) => !sourceKeys.has(p.source))) return;
   context.sections.forEach((section, i) => {
     for (const mention of checkParagraphs(sectionProse(section), context)) context.mentions.push({ section: i, ...mention });
   });
@@ -62,6 +64,8 @@ function checkParagraphs(prose: Prose, context: ValidationContext): { offset: nu
       const sentence: [number, number] = [paragraph[0] + start, paragraph[0] + end];
       const sentenceCited = [...new Set(inside(citations, sentence).map((c) => c.key))];
       const cited = sentenceCited.length > 0 ? sentenceCited : paragraphCited;
+      // A citation of an unknown source is BP201; its sentence's figures cannot be bound until it is fixed.
+      if (cited.some((key) => !sourceKeys!.has(key))) continue;
       for (const figure of inside(figures, sentence)) {
         const at = prose.at(figure.offset);
         if (cited.length === 0) {
@@ -78,8 +82,7 @@ function checkParagraphs(prose: Prose, context: ValidationContext): { offset: nu
       const at = prose.at(ref.offset - DATA_POINT_REF_START.length);
       const text = `{{dp:${ref.id}}}`;
       if (paragraphCited.length === 0) report(diagnostic('BP203', at, { figure: text, suggestion: point.source }));
-      // A data point whose source is unknown is reported as such (BP301), not again here.
-      else if (!paragraphCited.includes(point.source) && (!sourceKeys || sourceKeys.has(point.source))) {
+      else if (!paragraphCited.includes(point.source)) {
         report(diagnostic('BP204', at, { figure: text, id: point.id, source: point.source }));
       }
     }
