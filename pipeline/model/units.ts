@@ -97,7 +97,8 @@ export function excelNumberFormat(measure: Measure): string {
   const digits = `${measure.unit === 'percent' ? '0' : '#,##0'}${decimals}`;
   const scaled = measure.scale && measure.unit !== 'percent' ? `${digits}${SCALE_COMMAS[measure.scale]}" ${measure.scale}"` : digits;
   const format = UNIT_STYLES[measure.unit].excel(scaled, measure);
-  return measure.change ? `"+"${format};"${MINUS}"${format};${format}` : `${format};"${MINUS}"${format}`;
+  // A change shows its sign either way, with a true minus; a level keeps Excel's own.
+  return measure.change ? `"+"${format};"${MINUS}"${format};${format}` : format;
 }
 
 /** A difference between two values of one measure, signed: 5.4% → 5.98% is "+0.58 pp". */

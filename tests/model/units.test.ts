@@ -38,11 +38,11 @@ describe('units', () => {
     expect(storedValue({ ...usdMillions, decimals: 2 }, 4.88)).toBe(4880000);
     expect(storedValue({ unit: 'percent', decimals: 2 }, 5.98)).toBe(0.0598);
     expect(storedValue({ unit: 'percent', decimals: 1 }, 37.3)).toBe(0.373);
-    expect(excelNumberFormat(point({ decimals: 2, unit: 'percent' }))).toBe('0.00%;"\u2212"0.00%');
-    expect(excelNumberFormat(point({ unit: 'count' }))).toBe('#,##0;"\u2212"#,##0');
-    expect(excelNumberFormat(point({ decimals: 2, ...usdMillions }))).toBe('"$"#,##0.00,," million";"\u2212""$"#,##0.00,," million"');
+    expect(excelNumberFormat(point({ decimals: 2, unit: 'percent' }))).toBe('0.00%');
+    expect(excelNumberFormat(point({ unit: 'count' }))).toBe('#,##0');
+    expect(excelNumberFormat(point({ decimals: 2, ...usdMillions }))).toBe('"$"#,##0.00,," million"');
     expect(excelNumberFormat(point({ unit: 'days', change: true }))).toBe('"+"#,##0" days";"\u2212"#,##0" days";#,##0" days"');
-    expect(excelNumberFormat(point({ decimals: 1, unit: 'multiple' }))).toBe('#,##0.0"×";"\u2212"#,##0.0"×"');
+    expect(excelNumberFormat(point({ decimals: 1, unit: 'multiple' }))).toBe('#,##0.0"×"');
   });
 
   it('says a difference in percentage points for percentages, in the unit otherwise', () => {

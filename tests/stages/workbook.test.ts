@@ -99,9 +99,10 @@ describe('workbook', () => {
     expect(column('Sources', 'A').slice(0, 6)).toEqual(['No.', 1, 2, 3, 4, 5]);
     expect(column('Sources', 'B').slice(1, 6)).toEqual(order);
     expect(column('Sources', 'C').slice(1, 6)).toEqual(publishers);
-    expect(cell('Sources', 'G2').v).toBe('ai-share-software-postings-2024-05\nai-share-software-postings-2024-08');
-    expect(cell('Sources', 'H5').v).toBe('Specific examples and roles\nImpact on the cybersecurity workforce and job market');
-    expect(column('Sources', 'I').slice(1, 6)).toEqual([2, 3, 1, 5, 4]);
+    expect(column('Sources', 'E').slice(1, 6)).toEqual(['2024', '2024', '2024', '2024', '2025']);
+    expect(cell('Sources', 'I2').v).toBe('ai-share-software-postings-2024-05\nai-share-software-postings-2024-08');
+    expect(cell('Sources', 'J5').v).toBe('Specific examples and roles\nImpact on the cybersecurity workforce and job market');
+    expect(column('Sources', 'K').slice(1, 6)).toEqual([2, 3, 1, 5, 4]);
     expect(column('Sources', 'A')).toContain('Editorial note');
     expect(XLSX.utils.sheet_to_csv(sheet('Sources'))).toContain(briefing.briefing.sourcesEditorialNote);
   });
@@ -119,7 +120,7 @@ describe('workbook', () => {
 
   it('writes links to cells as locations, not as external files', () => {
     const overview = part('xl/worksheets/sheet1.xml');
-    expect(overview).toContain('<hyperlink ref="A21" location="&apos;Roles&apos;!A1"/>');
+    expect(overview).toContain('<hyperlink ref="A19" location="&apos;Roles&apos;!A1"/>');
     expect(overview).not.toMatch(/<hyperlink[^>]*r:id/);
     expect(part('xl/worksheets/_rels/sheet1.xml.rels')).not.toContain('hyperlink');
   });
@@ -215,15 +216,14 @@ describe('workbook', () => {
       meta: { ...briefing.meta, title: 'Risk & Reward' },
       sources: briefing.briefing.sources.map((s) => (s.key === 'mckinsey-2024' ? { ...s, title: 'The report', url: 'https://example.com/report' } : s)),
       sourcesEditorialNote: undefined,
-      tables: [table!, { ...table!, id: 'more-roles', title: 'More roles', rows: table!.rows.slice(0, 1) }],
+      tables: [table!, { ...table!, id: 'more-roles', title: 'More roles', sheet: 'More roles', rows: table!.rows.slice(0, 1) }],
     });
     const data = await buildWorkbook({ briefing: changed, charts: [], build: BUILD });
     const changedBook = read(data);
-    expect(changedBook.SheetNames).toEqual(['Overview', 'Roles', 'Data', 'Sources', 'About']);
-    // The second table is never placed in the narrative, so it comes after the first.
-    expect(column('Roles', 'A', changedBook).slice(7)).toEqual([undefined, undefined, 'Table 2. More roles', table!.caption, 'Role', ROLES[0]]);
-    expect(part('xl/tables/table2.xml', data)).toMatch(/name="tbl_More_Roles" displayName="tbl_More_Roles" ref="A12:C13"/);
-    expect(part('xl/worksheets/sheet2.xml', data)).not.toContain('state="frozen"');
+    // Each table on the sheet its `sheet` names; the second is never placed in the narrative, so it comes after the first.
+    expect(changedBook.SheetNames).toEqual(['Overview', 'Roles', 'More roles', 'Data', 'Sources', 'About']);
+    expect(column('More roles', 'A', changedBook)).toEqual(['Table 2. More roles', table!.caption, 'Role', ROLES[0]]);
+    expect(part('xl/tables/table2.xml', data)).toMatch(/name="tbl_More_Roles" displayName="tbl_More_Roles" ref="A3:C4"/);
     const mckinsey = column('Sources', 'B', changedBook).indexOf('mckinsey-2024') + 1;
     expect(cell('Sources', `D${mckinsey}`, changedBook).v).toBe('The report');
     expect(cell('Sources', `F${mckinsey}`, changedBook).l?.Target).toBe('https://example.com/report');

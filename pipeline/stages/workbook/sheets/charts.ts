@@ -25,7 +25,7 @@ export const chartsSheet: SheetWriter = {
       sheet.addImage(image, { tl: { col: 0, row }, ext: { width: picture.width, height: picture.height } });
       row += 1 + Math.ceil(picture.height / ROW_PX);
       const caption = sheet.getCell(row, 1);
-      caption.value = text(chart.caption);
+      caption.value = text([chart.caption, chart.sourceLine].filter(Boolean).join(' '));
       caption.alignment = { wrapText: true, vertical: 'top' };
       row += 3; // the caption and two blank rows
     }
