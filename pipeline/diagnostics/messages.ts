@@ -318,8 +318,8 @@ export const messages = {
     severity: 'error',
     title: 'figure-not-in-data',
     message: ({ figure, cited, nearest }) => (nearest
-      ? `"${figure}" is no value of ${cited}: [@${nearest.source}] gives ${nearest.value} for "${nearest.label}"`
-      : `"${figure}" is no value of ${cited}, which state no figure of that unit`),
+      ? `"${figure}" is no value ${cited} gives; nearest: ${nearest.value} for "${nearest.label}"`
+      : `"${figure}" is no value ${cited} gives, nor any of its unit`),
     hint: ({ nearest }) => (nearest
       ? `Correct the figure, write {{dp:${nearest.id}}} to insert the data point's value, or add the figure to data-points.yaml with its source.`
       : 'Cite the source that states it, or add the figure to data-points.yaml with its source and write {{dp:id}}.'),

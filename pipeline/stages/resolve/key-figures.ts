@@ -4,7 +4,7 @@
 import type { Briefing } from '../../model/briefing.js';
 import type { ResolvedDataPoint, ResolvedKeyFigure, ResolvedSource } from '../../model/resolved.js';
 import type { KeyFigureRef } from '../../model/schema.js';
-import { formatMeasure, formatValue, QUALIFIER_WORDS } from '../../model/units.js';
+import { formatDifference, formatMeasure, formatValue, QUALIFIER_WORDS } from '../../model/units.js';
 
 /** How many cards a briefing without `keyFigures` shows. */
 export const DEFAULT_KEY_FIGURES = 4;
@@ -35,7 +35,7 @@ export function resolveKeyFigures(
       return {
         ...base,
         value: `${fromText} → ${main.formatted}`,
-        change: formatMeasure({ ...main, change: true, ...(main.unit === 'percent' ? { unit: 'percentage-points' as const } : {}) }, main.value - from.value),
+        change: formatDifference({ ...main, decimals: Math.max(main.decimals, from.decimals) }, main.value - from.value),
         period: `${from.period.label} → ${main.period.label}`,
       };
     }
