@@ -5,7 +5,7 @@ import type { Briefing, DataPoint } from './briefing.js';
 import type { RenderedChart } from './charts.js';
 import type { Templates } from './templates.js';
 import { figureNumbers, formatValue, interpolateDataPoints, numberSources } from './narrative.js';
-import { createNarrativeRenderer } from './markdown.js';
+import { createNarrativeRenderer, escapeHtml } from './markdown.js';
 import { formatBriefingDate } from './dates.js';
 import { printCss } from './print-css.js';
 import { sectionAnchor } from './toc.js';
@@ -58,7 +58,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
       const number = numbers[kind].get(id);
       if (kind === 'chart') {
         const chart = chartsById.get(id)!;
-        return figureTemplate({ anchor: figureAnchor(kind, id), number, title: chart.title, alt: chart.alt, caption: chart.caption, svg: chart.svg, rows: chart.rows });
+        return figureTemplate({ anchor: figureAnchor(kind, id), number, title: chart.title, caption: chart.caption, svg: chart.svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(chart.alt)}" `), rows: chart.rows });
       }
       const table = tablesById.get(id)!;
       return tableTemplate({

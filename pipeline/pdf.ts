@@ -9,6 +9,7 @@ import type { Browser } from 'puppeteer';
 import type { PageSize } from './html.js';
 import { setPdfInfo, type PdfInfo } from './pdf-info.js';
 import { destinationPages } from './pdf-structure.js';
+import { finishTagging } from './pdf-tagging.js';
 import { fillPageNumbers } from './toc.js';
 
 export interface PdfInput {
@@ -41,7 +42,7 @@ export async function renderPdf({ html, pageGuess, browser, pageSize, info, time
     const missing = [...actual].filter(([, page]) => page === 0).map(([anchor]) => anchor);
     if (missing.length > 0) throw new Error(`the printed PDF has no destination for ${missing.join(', ')}`);
     if ([...actual].every(([anchor, page]) => pageNumbers.get(anchor) === page)) {
-      return { pdf: setPdfInfo(pdf, info), pageNumbers };
+      return { pdf: setPdfInfo(await finishTagging(pdf, html, info), info), pageNumbers };
     }
     if (print === MAX_PRINTS) throw new Error(`contents page numbers did not settle after ${MAX_PRINTS} prints`);
     pageNumbers = actual;
