@@ -32,6 +32,7 @@ import { digestBriefing } from './digest.js';
 import { guessPageNumbers } from './toc.js';
 import { buildManifest, inputHash, MANIFEST_FILE, type OutputFile } from './manifest.js';
 import { briefingDate } from './dates.js';
+import { firstSentence } from './pdf-info.js';
 
 export type Format = 'pdf' | 'html' | 'xlsx';
 export const FORMATS: readonly Format[] = ['pdf', 'html', 'xlsx'];
@@ -236,8 +237,8 @@ async function buildBriefing(briefing: Briefing, key: string, { options, effects
       pageSize: options.pageSize,
       info: {
         title: `${meta.title}: ${meta.subtitle}`,
-        author: meta.author ?? 'briefpress',
-        subject: meta.summary,
+        author: meta.author,
+        subject: firstSentence(meta.summary),
         keywords: meta.keywords,
         creator: `briefpress ${effects.toolVersion}`,
         date: briefingDate(meta.date),

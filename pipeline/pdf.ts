@@ -11,6 +11,7 @@ import { setPdfInfo, type PdfInfo } from './pdf-info.js';
 import { destinationPages } from './pdf-structure.js';
 import { finishTagging } from './pdf-tagging.js';
 import { fillPageNumbers } from './toc.js';
+import { preserveWordSpaces } from './print-whitespace.js';
 
 export interface PdfInput {
   /** The HTML stage's document, its contents' page numbers left empty. */
@@ -36,7 +37,7 @@ const MAX_PRINTS = 4;
 export async function renderPdf({ html, pageGuess, browser, pageSize, info, timeoutMs = 60_000 }: PdfInput): Promise<PdfOutput> {
   let pageNumbers: ReadonlyMap<string, number> = pageGuess;
   for (let print = 1; ; print++) {
-    const pdf = await printHtml(browser, fillPageNumbers(html, pageNumbers), pageSize, timeoutMs);
+    const pdf = await printHtml(browser, fillPageNumbers(preserveWordSpaces(html), pageNumbers), pageSize, timeoutMs);
     const landed = destinationPages(pdf);
     const actual = new Map([...pageGuess.keys()].map((anchor) => [anchor, landed.get(anchor) ?? 0]));
     const missing = [...actual].filter(([, page]) => page === 0).map(([anchor]) => anchor);
