@@ -101,7 +101,9 @@ describe.each(BRIEFINGS)('the PDF of %s, read by independent readers', (id) => {
   it('has every heading, word for word, as a bookmark, in order', () => {
     const { audit, briefing } = get();
     const sections = briefing.sections.map((section, i) => `${i + 1} ${section.title.replace(/\s+/g, ' ')}`);
-    expect(audit.bookmarks).toEqual([briefing.meta.title, 'Key figures', 'Executive summary', 'Contents', ...sections, 'Sources']);
+    const expected = [briefing.meta.title, 'Key figures', 'Executive summary', 'Contents', ...sections, 'Sources'];
+    // Headings inside a section's prose are bookmarks too; these must all be there, in this order.
+    expect(audit.bookmarks.filter((title) => expected.includes(title))).toEqual(expected);
   });
 
   it('keeps word spaces at line breaks in the structure text and in pdftotext', () => {
