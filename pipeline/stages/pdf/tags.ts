@@ -90,34 +90,16 @@ function reparent(context: PDFContext, kid: PDFObject, from: StructElement, to: 
     context.lookup(kid, PDFDict).set(name('P'), to);
     return;
   }
-  // Marked content (an MCID, or a marked-content reference) or an annotation reference: its parent is
-  // recorded in the parent tree, by the page's StructParents and MCID, or by the annotation's StructParent.
+  // Marked content, an MCID or a marked-content reference: its parent is recorded in the parent tree, under
+  // the page's StructParents, at the MCID. (Chromium puts link annotations under the <a>'s element, never
+  // directly in a list item.)
   const dict = kid instanceof PDFDict ? kid : undefined;
-  const annotation = dict?.get(name('Obj'));
-  if (annotation) {
-    const key = context.lookup(annotation, PDFDict).lookup(name('StructParent'), PDFNumber).asNumber();
-    parentTree.set(key, to);
-    setParentTreeEntry(context, key, to);
-    return;
-  }
+  if (dict?.has(name('Obj'))) throw new Error('unexpected PDF structure from Chromium: an annotation directly in a list item');
   const mcid = kid instanceof PDFNumber ? kid.asNumber() : dict!.lookup(name('MCID'), PDFNumber).asNumber();
   const page = context.lookup(dict?.get(name('Pg')) ?? from.dict.get(name('Pg')), PDFDict);
   const entry = parentTree.get(page.lookup(name('StructParents'), PDFNumber).asNumber());
   const byMcid = entry instanceof PDFArray ? entry : context.lookup(entry, PDFArray);
   byMcid.set(mcid, to);
-}
-
-/** Annotations' parent-tree entries are direct values in the Nums arrays: replace the one with this key. */
-function setParentTreeEntry(context: PDFContext, key: number, value: PDFRef): void {
-  const visit = (dict: PDFDict) => {
-    const nums = dict.lookupMaybe(name('Nums'), PDFArray);
-    for (let i = 0; nums && i < nums.size(); i += 2) {
-      if ((nums.get(i) as PDFNumber).asNumber() === key) nums.set(i + 1, value);
-    }
-    for (const kid of dict.lookupMaybe(name('Kids'), PDFArray)?.asArray() ?? []) visit(context.lookup(kid, PDFDict));
-  };
-  const root = (context.lookup(context.trailerInfo.Root, PDFDict)).lookup(name('StructTreeRoot'), PDFDict);
-  visit(root.lookup(name('ParentTree'), PDFDict));
 }
 
 /** Link annotations: their structure parent a Link element, their /Contents the target. */
