@@ -50,6 +50,8 @@ export interface BuildOptions {
   recycleAfter: number;
   /** Build only this share of the briefings. */
   shard?: Shard;
+  /** SOURCE_DATE_EPOCH, when set: the date the workbook package carries instead of the briefing's. */
+  sourceDate?: Date;
 }
 
 export interface BuildEffects {
@@ -188,7 +190,7 @@ async function cacheContext(options: BuildOptions, effects: BuildEffects): Promi
     fingerprint,
     versions: effects.versions(),
     ...(browser ? { browser } : {}),
-    options: { formats: [...options.formats].sort(), pageSize: options.pageSize },
+    options: { formats: [...options.formats].sort(), pageSize: options.pageSize, ...(options.sourceDate ? { sourceDate: options.sourceDate.toISOString() } : {}) },
   };
 }
 
@@ -226,7 +228,9 @@ interface RenderContext extends Rendering {
 /** charts → html → pdf ‖ workbook, then the outputs and the manifest written; returns the paths written. */
 async function buildBriefing(briefing: Briefing, key: string, { options, effects, stages, pool, context, diagnostics }: RenderContext): Promise<string[]> {
   const { meta } = briefing;
-  const documents = stages.render({ briefing, pageSize: options.pageSize, workbook: options.formats.has('xlsx'), toolVersion: effects.toolVersion });
+  const documents = stages.render({
+    briefing, pageSize: options.pageSize, workbook: options.formats.has('xlsx'), toolVersion: effects.toolVersion, ...(options.sourceDate ? { sourceDate: options.sourceDate } : {}),
+  });
   const pdf = pool && documents.html.then((html) => runStage(briefing.id, 'pdf', effects.progress, async () => {
     const { renderPdf } = await import('./pdf.js');
     const printed = await pool.print((pages) => renderPdf({

@@ -13,11 +13,12 @@ export type ChartRow = Record<(typeof CHART_ROW_FIELDS)[number], string | number
 const CHART_FONT = 'IBM Plex Sans';
 export const INK = '#1b2330';
 export const ACCENT = '#1f5f8b';
-const MUTED = '#5b6675';
-const GRID = '#e3e7ec';
+export const MUTED = '#5b6675';
+export const GRID = '#e3e7ec';
+export const AXIS = '#9aa4b1';
 
 /** Colour-blind-safe (Okabe–Ito order, darkened for print) and distinct in greyscale. */
-const PALETTE = ['#1f5f8b', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
+export const PALETTE = ['#1f5f8b', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
 
 const theme = {
   font: CHART_FONT,
@@ -26,7 +27,7 @@ const theme = {
   view: { stroke: null, continuousWidth: 440, continuousHeight: 200, discreteWidth: { step: 70 }, discreteHeight: { step: 40 } },
   axis: {
     labelFont: CHART_FONT, titleFont: CHART_FONT, labelFontSize: 11, titleFontSize: 11, titleFontWeight: 500,
-    labelColor: MUTED, titleColor: MUTED, domainColor: '#9aa4b1', tickColor: '#9aa4b1', gridColor: GRID,
+    labelColor: MUTED, titleColor: MUTED, domainColor: AXIS, tickColor: AXIS, gridColor: GRID,
   },
   axisX: { labelAngle: 0, tickCount: 5 },
   axisY: { tickCount: 5 },

@@ -16,6 +16,8 @@ export interface RenderRequest {
   /** The workbook is built only when asked for; the HTML always is, since the PDF prints it. */
   workbook: boolean;
   toolVersion: string;
+  /** SOURCE_DATE_EPOCH, when set: the workbook package's date. */
+  sourceDate?: Date;
 }
 
 export interface RenderSetup {
@@ -37,8 +39,8 @@ export async function renderDocuments(request: RenderRequest, setup: RenderSetup
   onHtml(await stage('html', () => renderHtml({ briefing, charts, templates: setup.templates, fontCss: setup.fontCss, pageSize, toolVersion })));
   if (!request.workbook) return undefined;
   const { buildWorkbook } = await import('./workbook.js');
-  const build = { toolVersion, inputHash: inputHash(briefing.inputs), builtAt: briefingDate(briefing.meta.date) };
-  return stage('workbook', () => buildWorkbook({ briefing, charts, build }));
+  const build = { toolVersion, inputHash: inputHash(briefing.inputs), packageDate: request.sourceDate ?? briefingDate(briefing.meta.date) };
+  return stage('workbook', () => buildWorkbook({ briefing, charts, build, pageSize }));
 }
 
 /** Runs one stage of one briefing: reports its start and time; anything it throws that is not a CliError becomes one. */

@@ -1,36 +1,37 @@
-// Stage 6, workbook: the validated briefing → an Excel workbook for readers who filter, copy numbers and check
-// sources. Its sheets, in order:
-//   Overview   title, summary, key figures and a link to each sheet (the sheet it opens on)
-//   Roles      the briefing's tables, each a native Excel table
+// Stage 6, workbook: the validated briefing → an Excel workbook for readers who filter, copy numbers, chart and
+// check sources. Its sheets, in order:
+//   Overview   title, summary, key figures (formulas on their data points) and a link to each sheet
+//   <table>    a sheet per table, named by the table's short name, each a native Excel table
 //   Data       every data point, its value a number cell with a defined name
-//   Charts     the rendered figures, numbered as the PDF numbers them
+//   Charts     each figure a native Excel chart drawing cells under it (workbook-charts-sheet.ts)
 //   Sources    numbered as the PDF numbers them, with what cites each
-//   About      what the file was built from
-// Dates come from the briefing and the build, never the clock, and workbook-package.ts dates the zip entries
-// by the briefing: the same input gives the same bytes.
+//   About      what the data is as of, which briefpress made the file, figures kept as pictures, the editorial note
+// No clock: the package carries the briefing's date (or SOURCE_DATE_EPOCH's), and workbook-package.ts dates the
+// zip entries by it, so the same input gives the same bytes.
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
-import type { Briefing, Table } from './briefing.js';
+import type { Briefing } from './briefing.js';
 import type { RenderedChart } from './charts.js';
-import { briefingDate, formatBriefingDate } from './dates.js';
-import { figureNumbers, formatValueInProse, interpolateDataPoints, numberSources, scanCitations } from './narrative.js';
+import { briefingDate } from './dates.js';
+import type { PageSize } from './html.js';
+import { figureNumbers, interpolateDataPoints, numberSources, scanCitations } from './narrative.js';
+import { writeChartsSheet, type ChartsSheet } from './workbook-charts-sheet.js';
+import type { SheetDrawings } from './workbook-drawings.js';
+import { briefingDateFormat, numberFormat, qualifiedFormat, storedValue } from './workbook-formats.js';
 import {
-  addTable, BOLD, excelName, finishSheet, fitColumns, HEADING, mergedParagraph, numberFormat, sheetLink, storedValue, styleHeader,
-  text, type PageSetup,
+  addTable, BOLD, excelName, finishSheet, fitColumns, HEADING, label, mergedParagraph, PAPER_SIZES, sheetLink, styleHeader, text, type PageSetup,
 } from './workbook-layout.js';
 import { finishPackage } from './workbook-package.js';
+import { tableSheetNames, writeTableSheet } from './workbook-table-sheets.js';
 
 export interface WorkbookInput {
   briefing: Briefing;
   charts: RenderedChart[];
-  build: { toolVersion: string; inputHash: string; builtAt: Date };
+  build: { toolVersion: string; inputHash: string; packageDate: Date };
+  pageSize: PageSize;
 }
 
-/** "Roles" names the default briefing's one table; the sheet holds whatever tables a briefing has. */
-const SHEET = { overview: 'Overview', tables: 'Roles', data: 'Data', charts: 'Charts', sources: 'Sources', about: 'About' } as const;
+const SHEET = { overview: 'Overview', data: 'Data', charts: 'Charts', sources: 'Sources', about: 'About' } as const;
 const DATE_FORMAT = 'yyyy-mm-dd';
-/** Default row height in pixels (15 pt), for the rows an image covers; Excel's ~7 px per unit of column width. */
-const ROW_PX = 20;
-const COLUMN_PX = 7;
 /** Excel's default window, opening on the first sheet. */
 const WINDOW = { x: 0, y: 0, width: 28800, height: 17600, firstSheet: 0, activeTab: 0, visibility: 'visible' };
 
@@ -42,44 +43,48 @@ interface Context {
   sourceNumbers: Map<string, number>;
 }
 
-export async function buildWorkbook({ briefing, charts, build }: WorkbookInput): Promise<Uint8Array> {
+export async function buildWorkbook({ briefing, charts, build, pageSize }: WorkbookInput): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const { meta } = briefing;
-  const date = briefingDate(meta.date);
   const context: Context = {
     briefing,
     summary: interpolateDataPoints(meta.summary, new Map(briefing.dataPoints.map((p) => [p.id, p]))),
-    page: { title: meta.title, classification: meta.classification },
+    page: { title: meta.title, classification: meta.classification, paperSize: PAPER_SIZES[pageSize] },
     sourceNumbers: numberSources(briefing),
   };
   const workbook = new ExcelJS.Workbook();
+  // The same title, subject, author and keywords as the PDF's document information and the HTML's <meta>.
   Object.assign<Workbook, Partial<Workbook>>(workbook, {
     title: `${meta.title}: ${meta.subtitle}`,
-    subject: meta.subtitle,
+    subject: context.summary,
     description: context.summary,
     creator: meta.author ?? 'briefpress',
     lastModifiedBy: `briefpress ${build.toolVersion}`,
     keywords: meta.keywords.join(', '),
-    created: date,
-    modified: date,
+    created: build.packageDate,
+    modified: build.packageDate,
     views: [WINDOW],
   });
 
+  const tableNumbers = figureNumbers(briefing, 'table');
+  const tables = [...briefing.tables].sort((a, b) => tableNumbers.get(a.id)! - tableNumbers.get(b.id)!);
+  const tableSheets = tableSheetNames(tables, Object.values(SHEET));
   const contents = [
-    ...(briefing.tables.length ? [{ name: SHEET.tables, about: briefing.tables.map((t) => t.title).join('; ') }] : []),
+    ...tables.map((table) => ({ name: tableSheets.get(table.id)!, about: `Table ${tableNumbers.get(table.id)}. ${table.title}` })),
     { name: SHEET.data, about: 'Every data point: value (a number), unit, period and source' },
-    ...(charts.length ? [{ name: SHEET.charts, about: 'The figures, numbered as in the PDF' }] : []),
+    ...(charts.length ? [{ name: SHEET.charts, about: 'The figures as Excel charts, each over the cells it draws' }] : []),
     { name: SHEET.sources, about: 'Sources numbered as in the PDF, with the data points and sections citing each' },
-    { name: SHEET.about, about: 'What this file was built from' },
+    { name: SHEET.about, about: 'What the data is as of and what made this file' },
   ];
   writeOverview(workbook.addWorksheet(SHEET.overview), context, contents);
-  if (briefing.tables.length) writeTables(workbook.addWorksheet(SHEET.tables), context);
+  for (const table of tables) writeTableSheet(workbook.addWorksheet(tableSheets.get(table.id)!), table, tableNumbers.get(table.id)!, context.page);
   writeData(workbook, workbook.addWorksheet(SHEET.data), context);
-  if (charts.length) writeCharts(workbook, workbook.addWorksheet(SHEET.charts), context, charts);
+  const chartsSheet = charts.length ? writeCharts(workbook, workbook.addWorksheet(SHEET.charts), context, charts) : undefined;
   writeSources(workbook.addWorksheet(SHEET.sources), context);
-  writeAbout(workbook.addWorksheet(SHEET.about), context, build);
+  writeAbout(workbook.addWorksheet(SHEET.about), context, build, chartsSheet?.pictures ?? []);
 
-  return finishPackage(new Uint8Array(await workbook.xlsx.writeBuffer()), date);
+  const drawings: SheetDrawings[] = chartsSheet ? [chartsSheet.drawings] : [];
+  return finishPackage(new Uint8Array(await workbook.xlsx.writeBuffer()), build.packageDate, drawings);
 }
 
 /** A source's row on the Sources sheet: the header, then the sources in citation order. */
@@ -92,7 +97,11 @@ function writeOverview(sheet: Worksheet, context: Context, contents: { name: str
   add([meta.title]).getCell(1).font = HEADING;
   add([meta.subtitle]).getCell(1).font = BOLD;
   add([]);
-  for (const [label, value] of [['Date', formatBriefingDate(meta.date)], ['Audience', meta.audience], ['Classification', meta.classification]] as const) {
+  const date = add(['Date', briefingDate(meta.date)]);
+  date.getCell(1).font = BOLD;
+  date.getCell(2).numFmt = briefingDateFormat(meta.date);
+  date.getCell(2).alignment = { horizontal: 'left' };
+  for (const [label, value] of [['Audience', meta.audience], ['Classification', meta.classification]] as const) {
     add([label, value]).getCell(1).font = BOLD;
   }
   add([]);
@@ -102,9 +111,13 @@ function writeOverview(sheet: Worksheet, context: Context, contents: { name: str
   add(['Key figures']).getCell(1).font = BOLD;
   const figuresHeader = add(['Measure', 'Value', 'Period', 'Source']);
   styleHeader(figuresHeader);
+  // Each value reads its data point's named cell on the Data sheet: edit it there and the Overview follows.
   for (const point of briefing.dataPoints) {
     const publisher = briefing.sources.find((s) => s.key === point.source)!.publisher;
-    add([point.label, formatValueInProse(point), point.period.label, sheetLink(publisher, SHEET.sources, `A${sourceRow(context, point.source)}`)]);
+    const row = add([point.label, { formula: excelName(point.id), result: storedValue(point) }, label(point.period.label), sheetLink(publisher, SHEET.sources, `A${sourceRow(context, point.source)}`)]);
+    row.getCell(2).numFmt = qualifiedFormat(point);
+    // The period is text after a right-aligned number: indented, so "5.98%" and "May 2024" do not run together.
+    row.getCell(3).alignment = { indent: 1 };
   }
   // Columns fit the key figures; the titles above and the sheet descriptions below may overflow.
   fitColumns(sheet, figuresHeader.number);
@@ -115,109 +128,94 @@ function writeOverview(sheet: Worksheet, context: Context, contents: { name: str
   finishSheet(sheet, context.page);
 }
 
-/** Each table under its number, title and caption, as the PDF shows it, then two blank rows before the next. */
-function writeTables(sheet: Worksheet, context: Context): void {
-  const { briefing } = context;
-  const numbers = figureNumbers(briefing, 'table');
-  const ordered = [...briefing.tables].sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
-  const headings: { row: number; table: Table }[] = [];
-  let row = 1;
-  for (const table of ordered) {
-    headings.push({ row, table });
-    addTable(sheet, `tbl_${excelName(table.id)}`, row + 2, table.columns.map((c) => c.label), table.rows.map((r) => table.columns.map((c) => text(r[c.id] ?? ''))));
-    row += 2 + 1 + table.rows.length + 2;
-  }
-  // Columns fit the tables; the titles and captions then wrap across them.
-  fitColumns(sheet);
-  for (const { row: top, table } of headings) {
-    mergedParagraph(sheet, top, table.columns.length, `Table ${numbers.get(table.id)}. ${table.title}`).font = BOLD;
-    mergedParagraph(sheet, top + 1, table.columns.length, table.caption);
-  }
-  finishSheet(sheet, context.page, ordered.length === 1 ? 3 : undefined);
-}
+/**
+ * The columns that print come first (Label to Note), then those for filtering and formulas (ID, Excel name,
+ * dates, source number), which fitting twelve columns to a page would shrink the text for.
+ */
+const DATA_COLUMNS = ['Label', 'Value', 'Unit', 'Qualifier', 'Period', 'Source', 'Note', 'ID', 'Excel name', 'Period start', 'Period end', 'Source no.'];
+const PRINTED_DATA_COLUMNS = DATA_COLUMNS.indexOf('Note') + 1;
+/** The Value column, whose cells the data points' defined names point at. */
+const DATA_VALUE_COLUMN = 'B';
 
 function writeData(workbook: Workbook, sheet: Worksheet, context: Context): void {
   const { briefing } = context;
-  const headers = ['ID', 'Label', 'Value', 'Unit', 'Qualifier', 'Period', 'Period start', 'Period end', 'Source no.', 'Source', 'Note', 'Excel name'];
   const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
-  addTable(sheet, 'tbl_DataPoints', 1, headers, briefing.dataPoints.map((point) => {
+  addTable(sheet, 'tbl_DataPoints', 1, DATA_COLUMNS, briefing.dataPoints.map((point) => {
     const source = briefing.sources.find((s) => s.key === point.source)!;
     return [
-      point.id, text(point.label), storedValue(point), point.unit, point.qualifier ?? '', text(point.period.label),
-      date(point.period.start), date(point.period.end), context.sourceNumbers.get(source.key)!,
-      sheetLink(source.publisher, SHEET.sources, `A${sourceRow(context, source.key)}`), text(point.note ?? ''), excelName(point.id),
+      text(point.label), storedValue(point), point.unit, point.qualifier ?? null, label(point.period.label),
+      sheetLink(source.publisher, SHEET.sources, `A${sourceRow(context, source.key)}`), point.note ? text(point.note) : null,
+      point.id, excelName(point.id), date(point.period.start), date(point.period.end), context.sourceNumbers.get(source.key)!,
     ];
   }));
+  const column = (name: string) => DATA_COLUMNS.indexOf(name) + 1;
   briefing.dataPoints.forEach((point, i) => {
     const row = sheet.getRow(i + 2);
-    row.getCell(3).numFmt = numberFormat(point);
-    row.getCell(7).numFmt = DATE_FORMAT;
-    row.getCell(8).numFmt = DATE_FORMAT;
-    workbook.definedNames.add(`${SHEET.data}!$C$${i + 2}`, excelName(point.id));
+    row.getCell(column('Value')).numFmt = numberFormat(point);
+    // The unit is text after a right-aligned number: indented, so "5.98%" and "percent" do not run together.
+    row.getCell(column('Unit')).alignment = { vertical: 'top', wrapText: true, indent: 1 };
+    row.getCell(column('Period start')).numFmt = DATE_FORMAT;
+    row.getCell(column('Period end')).numFmt = DATE_FORMAT;
+    workbook.definedNames.add(`${SHEET.data}!$${DATA_VALUE_COLUMN}$${i + 2}`, excelName(point.id));
   });
   fitColumns(sheet);
-  finishSheet(sheet, context.page, 1);
+  finishSheet(sheet, context.page, { headerRow: 1, printColumns: PRINTED_DATA_COLUMNS });
 }
 
-/** Each figure: "Figure N. title", the PNG at its 1x size (the bytes are 2x, for sharp zooming), the caption. */
-function writeCharts(workbook: Workbook, sheet: Worksheet, context: Context, charts: readonly RenderedChart[]): void {
-  const numbers = figureNumbers(context.briefing, 'chart');
-  const ordered = [...charts].sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
-  sheet.getColumn(1).width = Math.max(...charts.map((c) => Math.ceil(c.width / COLUMN_PX)));
-  let row = 1;
-  for (const chart of ordered) {
-    const title = sheet.getCell(row, 1);
-    title.value = text(`Figure ${numbers.get(chart.id)}. ${chart.title}`);
-    title.font = BOLD;
-    title.alignment = { wrapText: true, vertical: 'top' };
-    const image = workbook.addImage({ base64: Buffer.from(chart.png).toString('base64'), extension: 'png' });
-    sheet.addImage(image, { tl: { col: 0, row }, ext: { width: chart.width, height: chart.height } });
-    row += 1 + Math.ceil(chart.height / ROW_PX);
-    const caption = sheet.getCell(row, 1);
-    caption.value = text(chart.caption);
-    caption.alignment = { wrapText: true, vertical: 'top' };
-    row += 3; // the caption and two blank rows
-  }
-  finishSheet(sheet, context.page);
+function writeCharts(workbook: Workbook, sheet: Worksheet, context: Context, charts: readonly RenderedChart[]): ChartsSheet {
+  const { briefing } = context;
+  const numbers = figureNumbers(briefing, 'chart');
+  const specs = new Map(briefing.charts.map((c) => [c.id, c.spec]));
+  const figures = charts
+    .map((chart) => ({ ...chart, number: numbers.get(chart.id)!, spec: specs.get(chart.id)! }))
+    .sort((a, b) => a.number - b.number);
+  return writeChartsSheet(workbook, sheet, figures, new Map(briefing.dataPoints.map((p) => [p.id, p])), context.page);
 }
+
+/** As Data: the columns a reader prints first, then the key and the data point ids, for filtering. */
+const SOURCE_COLUMNS = ['No.', 'Publisher', 'Title', 'Year', 'URL', 'Cited in', 'Note', 'Key', 'Data points'];
+const PRINTED_SOURCE_COLUMNS = SOURCE_COLUMNS.indexOf('Note') + 1;
 
 function writeSources(sheet: Worksheet, context: Context): void {
   const { briefing, sourceNumbers } = context;
   const ordered = [...briefing.sources].sort((a, b) => sourceNumbers.get(a.key)! - sourceNumbers.get(b.key)!);
-  const headers = ['No.', 'Key', 'Publisher', 'Title', 'Year', 'URL', 'Data points', 'Cited in', 'Seed marker', 'Note'];
-  addTable(sheet, 'tbl_Sources', 1, headers, ordered.map((source) => [
-    sourceNumbers.get(source.key)!, source.key, text(source.publisher), text(source.title ?? ''), source.year,
-    source.url ? { text: text(source.url), hyperlink: source.url } : '',
-    text(briefing.dataPoints.filter((p) => p.source === source.key).map((p) => p.id).join('\n')),
-    text(briefing.sections.filter((s) => scanCitations(s.markdown).some((c) => c.key === source.key)).map((s) => s.title).join('\n')),
-    source.seedMarker ?? '', text(source.note ?? ''),
+  const lines = (values: string[]) => (values.length ? text(values.join('\n')) : null);
+  addTable(sheet, 'tbl_Sources', 1, SOURCE_COLUMNS, ordered.map((source) => [
+    sourceNumbers.get(source.key)!, text(source.publisher), source.title ? text(source.title) : null, source.year,
+    source.url ? { text: text(source.url), hyperlink: source.url } : null,
+    lines(briefing.sections.filter((s) => scanCitations(s.markdown).some((c) => c.key === source.key)).map((s) => s.title)),
+    source.note ? text(source.note) : null,
+    source.key,
+    lines(briefing.dataPoints.filter((p) => p.source === source.key).map((p) => p.id)),
   ]));
   fitColumns(sheet);
-  if (briefing.sourcesEditorialNote) {
-    sheet.addRow([]);
-    sheet.addRow(['Editorial note']).getCell(1).font = BOLD;
-    mergedParagraph(sheet, sheet.rowCount + 1, headers.length, briefing.sourcesEditorialNote);
-  }
-  finishSheet(sheet, context.page, 1);
+  finishSheet(sheet, context.page, { headerRow: 1, printColumns: PRINTED_SOURCE_COLUMNS });
 }
 
-function writeAbout(sheet: Worksheet, context: Context, build: WorkbookInput['build']): void {
+/** What the file is: the data's date, the briefpress that made it and from what; no clock time, which would be false. */
+function writeAbout(sheet: Worksheet, context: Context, build: WorkbookInput['build'], pictures: ChartsSheet['pictures']): void {
   const { briefing } = context;
   const rows: [string, CellValue][] = [
     ['Briefing', briefing.id],
     ['Title', text(`${briefing.meta.title}: ${briefing.meta.subtitle}`)],
-    ['Built (UTC)', build.builtAt],
+    ['Data as of', briefingDate(briefing.meta.date)],
+    ['Made by', `briefpress ${build.toolVersion}`],
     ['Input hash (SHA-256)', build.inputHash],
-    ['Tool', `briefpress ${build.toolVersion}`],
   ];
   for (const [label, value] of rows) {
     const row = sheet.addRow([label, value]);
     row.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
     row.getCell(1).font = BOLD;
   }
-  sheet.getCell('B3').numFmt = 'yyyy-mm-dd hh:mm:ss';
+  sheet.getCell('B3').numFmt = briefingDateFormat(briefing.meta.date);
   fitColumns(sheet);
-  sheet.addRow([]);
-  mergedParagraph(sheet, sheet.rowCount + 1, 2, `Every number here comes from the briefing's data files (data-points.yaml, sources.yaml, tables/). The PDF (${briefing.id}.pdf) and the HTML page (${briefing.id}.html) are built from the same validated data in the same run.`);
+  const paragraph = (heading: string, body: string) => {
+    sheet.addRow([]);
+    sheet.addRow([heading]).getCell(1).font = BOLD;
+    mergedParagraph(sheet, sheet.rowCount + 1, 2, body);
+  };
+  paragraph('Where the numbers come from', `Every number here comes from the briefing's data files (data-points.yaml, sources.yaml, tables/). The PDF (${briefing.id}.pdf) and the HTML page (${briefing.id}.html) are built from the same validated data in the same run.`);
+  for (const { figure, reason } of pictures) paragraph(`${figure}: a picture, not an Excel chart`, `Its Vega-Lite spec cannot be drawn as an Excel chart: ${reason}.`);
+  if (briefing.sourcesEditorialNote) paragraph('Editorial note on the sources', briefing.sourcesEditorialNote);
   finishSheet(sheet, context.page);
 }

@@ -62,7 +62,7 @@ describe('briefpress build (end to end)', () => {
   it('workbook: the roles table and the data values, read back by SheetJS', () => {
     const workbook = XLSX.read(readFileSync(file(`${ID}.xlsx`)), { type: 'buffer' });
     const rows = (sheet: string) => XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[sheet]!, { header: 1, raw: true });
-    const roleCells = rows('Roles').flat();
+    const roleCells = rows('Key AI cybersecurity roles').flat();
     for (const row of briefing.tables[0]!.rows) for (const value of Object.values(row)) expect(roleCells).toContain(value);
     const dataCells = rows('Data').flat();
     for (const point of briefing.dataPoints) {
