@@ -97,6 +97,24 @@ describe('briefpress build (end to end)', () => {
     }
   });
 
+  it('the workbook has the PDF\'s title, subject, author and keywords, and charts drawing its cells', () => {
+    const info = pdfInfo(file(`${ID}.pdf`));
+    const workbook = XLSX.read(readFileSync(file(`${ID}.xlsx`)), { type: 'buffer' });
+    expect(workbook.Props).toMatchObject({ Title: info.Title, Subject: info.Subject, Author: info.Author, Keywords: briefing.meta.keywords.join(', ') });
+    const entries = XLSX.CFB.read(readFileSync(file(`${ID}.xlsx`)), { type: 'buffer' }).FullPaths.filter((path: string) => /xl\/charts\/chart\d+\.xml$/.test(path));
+    expect(entries).toHaveLength(briefing.charts.length);
+  });
+
+  it('SOURCE_DATE_EPOCH dates the workbook, and a malformed one is a usage error', () => {
+    const dated = mkdtempSync(join(tmpdir(), 'briefpress-epoch-'));
+    expect(briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', dated, '--formats', 'xlsx'], { env: { SOURCE_DATE_EPOCH: '1750000000' } }).status).toBe(0);
+    const props = XLSX.read(readFileSync(join(dated, ID, `${ID}.xlsx`)), { type: 'buffer' }).Props!;
+    expect(props.ModifiedDate).toEqual(new Date(1750000000 * 1000));
+    const bad = briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', dated, '--formats', 'xlsx'], { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('SOURCE_DATE_EPOCH is a whole number of seconds since 1970; got "yesterday"');
+  });
+
   it('the same input gives byte-identical PDF, HTML and workbook', () => {
     const again = mkdtempSync(join(tmpdir(), 'briefpress-again-'));
     expect(briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', again]).status).toBe(0);
