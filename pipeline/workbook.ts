@@ -116,8 +116,9 @@ function writeOverview(sheet: Worksheet, context: Context, contents: { name: str
     const publisher = briefing.sources.find((s) => s.key === point.source)!.publisher;
     const row = add([point.label, { formula: excelName(point.id), result: storedValue(point) }, label(point.period.label), sheetLink(publisher, SHEET.sources, `A${sourceRow(context, point.source)}`)]);
     row.getCell(2).numFmt = qualifiedFormat(point);
-    // The period is text after a right-aligned number: indented, so "5.98%" and "May 2024" do not run together.
-    row.getCell(3).alignment = { indent: 1 };
+    // The period follows a right-aligned number: indented, so "5.98%" and "May 2024" do not run together, and
+    // left-aligned, so a year (a number) does not run into the source.
+    row.getCell(3).alignment = { horizontal: 'left', indent: 1 };
   }
   // Columns fit the key figures; the titles above and the sheet descriptions below may overflow.
   fitColumns(sheet, figuresHeader.number);
@@ -154,6 +155,8 @@ function writeData(workbook: Workbook, sheet: Worksheet, context: Context): void
     row.getCell(column('Value')).numFmt = numberFormat(point);
     // The unit is text after a right-aligned number: indented, so "5.98%" and "percent" do not run together.
     row.getCell(column('Unit')).alignment = { vertical: 'top', wrapText: true, indent: 1 };
+    // A period that is a year is a number: left-aligned like the other periods, clear of the source after it.
+    row.getCell(column('Period')).alignment = { vertical: 'top', wrapText: true, horizontal: 'left' };
     row.getCell(column('Period start')).numFmt = DATE_FORMAT;
     row.getCell(column('Period end')).numFmt = DATE_FORMAT;
     workbook.definedNames.add(`${SHEET.data}!$${DATA_VALUE_COLUMN}$${i + 2}`, excelName(point.id));
