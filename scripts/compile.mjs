@@ -23,7 +23,8 @@ const vegaLiteWithoutVega = {
 
 await rm('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['pipeline/cli.ts', 'pipeline/render-worker.ts'],
+  // Named entries keep both bundles side by side in dist/pipeline/, where worker-pool.ts looks for the worker.
+  entryPoints: { cli: 'pipeline/cli/main.ts', 'render-worker': 'pipeline/build/render-worker.ts' },
   outdir: 'dist/pipeline',
   bundle: true,
   splitting: true,

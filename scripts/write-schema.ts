@@ -1,8 +1,8 @@
-// `npm run schema`: writes schema/*.schema.json from pipeline/schema.ts, the one definition of the data format.
+// `npm run schema`: writes schema/*.schema.json from pipeline/model/schema.ts, the one definition of the data format.
 // tests/validate-schema.test.ts fails when the committed files drift from it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonSchemaText, SCHEMA_FILES } from '../pipeline/schema.js';
+import { jsonSchemaText, SCHEMA_FILES } from '../pipeline/model/schema.js';
 
 mkdirSync('schema', { recursive: true });
 for (const [name, schema] of Object.entries(SCHEMA_FILES)) {

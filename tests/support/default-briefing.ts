@@ -1,15 +1,19 @@
-// Loads and validates the default briefing once per test file, as the pipeline does.
-import { fileReader } from '../../pipeline/effects.js';
-import { loadBriefing } from '../../pipeline/load.js';
-import { validateBriefing } from '../../pipeline/validate.js';
-import type { Briefing } from '../../pipeline/briefing.js';
+// Checks the default briefing (load → validate → resolve) as the build does, once per test file.
+import { checkBriefing } from '../../pipeline/build/check.js';
+import { fileReader } from '../../pipeline/build/file-effects.js';
+import type { Briefing } from '../../pipeline/model/briefing.js';
+import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
+import { resolveBriefing } from '../../pipeline/stages/resolve/index.js';
 
 export const DEFAULT_BRIEFING_DIR = 'data/ai-security-workforce-2024';
 
-export async function loadDefaultBriefing(dir = DEFAULT_BRIEFING_DIR): Promise<Briefing> {
-  const { loaded, diagnostics } = await loadBriefing(dir, fileReader);
-  const validated = validateBriefing(loaded);
-  const problems = [...diagnostics, ...validated.diagnostics];
-  if (!validated.briefing) throw new Error(`default briefing is invalid: ${problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`).join('; ')}`);
-  return validated.briefing;
+export async function loadDefaultBriefing(dir = DEFAULT_BRIEFING_DIR): Promise<ResolvedBriefing> {
+  const checked = await checkBriefing(dir, fileReader);
+  if (!checked.resolved) throw new Error(`default briefing is invalid: ${checked.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`).join('; ')}`);
+  return checked.resolved;
+}
+
+/** The same briefing with some of its validated parts replaced, resolved again as the pipeline would. */
+export function changedBriefing(resolved: ResolvedBriefing, changes: Partial<Briefing>): ResolvedBriefing {
+  return resolveBriefing({ ...resolved.briefing, ...changes });
 }

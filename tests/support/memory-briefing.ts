@@ -1,8 +1,8 @@
 // An in-memory copy of the default briefing with some files replaced or removed, for validation tests.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { BriefingReader } from '../../pipeline/load.js';
 import { DEFAULT_BRIEFING_DIR } from './default-briefing.js';
+import type { BriefingReader } from '../../pipeline/model/loaded.js';
 
 export const FIXTURE_DIR = 'data/fixture';
 

@@ -1,0 +1,229 @@
+// The driver. Each briefing goes through the stages in this order:
+//
+//   load → cache → validate → resolve → charts → html → pdf ‖ workbook → manifest
+//   (read)  (skip?)  (check)    (derive)  (SVG)    (page)  (print) (xlsx)   (hashes, written last)
+//
+// 1. load: read and parse every briefing of this shard, once, on this thread; the bytes read are hashed for
+//    the cache key and kept (snapshot.ts), so what is validated and rendered is exactly what was hashed.
+// 2. cache: a briefing whose key matches its manifest and whose outputs are intact is skipped, untouched.
+// 3. For the briefings left, the worker threads start and, when PDFs are wanted, the browser launches while the
+//    rest of the work runs. (When all are forced or were never built, none can be up to date: then this step
+//    starts before step 1.)
+// 4. validate → resolve every briefing left, from the loaded bytes, before the first byte is written; any error
+//    stops the build with nothing written.
+// 5. charts → html → pdf ‖ workbook → manifest for each briefing, `concurrency` at a time: each file written
+//    atomically and the manifest last, so a failed build leaves the previous good outputs in place.
+// Validate, resolve, charts, html and workbook run on worker threads (`stages`), which keeps this thread free to
+// drive Chromium; their modules load only there, so an up-to-date build loads neither Vega, ExcelJS nor Puppeteer.
+// File access, the browser, the worker threads, the clock and logging come in through `effects`.
+import { join } from 'node:path';
+import { hasErrors, unreported } from '../diagnostics/diagnostic.js';
+import { CliError, EXIT } from '../diagnostics/errors.js';
+import { briefingId, type InputFile } from '../model/briefing.js';
+import { inputHash } from '../model/hashing.js';
+import type { BriefingReader } from '../model/loaded.js';
+import { MANIFEST_FILE, type OutputFile } from '../model/manifest.js';
+import type { Format, PageSize } from '../model/output.js';
+import type { ResolvedBriefing } from '../model/resolved.js';
+import { loadBriefing } from '../stages/load/index.js';
+import { buildManifest } from '../stages/manifest/index.js';
+import { cacheKey, isUpToDate, type CacheContext } from './cache.js';
+import type { CheckedBriefing } from '../model/checked.js';
+import type { BrowserlessStages, BuildEffects, OutputFolder } from './effects.js';
+import { PagePool } from './page-pool.js';
+import { runStage } from './render.js';
+import { inShard, type Shard } from './shard.js';
+import { recordingReader, type BriefingSnapshot } from './snapshot.js';
+
+export interface BuildOptions {
+  outDir: string;
+  formats: ReadonlySet<Format>;
+  pageSize: PageSize;
+  /** Rebuild briefings the cache holds as up to date. */
+  force: boolean;
+  /** Warnings count as errors. */
+  strict?: boolean;
+  /** Briefings rendered at once, and so pages printing at once. */
+  concurrency: number;
+  /** Briefings one browser prints before it is closed and a fresh one launched. */
+  recycleAfter: number;
+  /** Build only this share of the briefings. */
+  shard?: Shard;
+  /** SOURCE_DATE_EPOCH, when set: the date the workbook package carries instead of the briefing's. */
+  sourceDate?: Date;
+}
+
+export interface BuildResult {
+  /** Each briefing checked, with its diagnostics; none when all were up to date. */
+  briefings: CheckedBriefing[];
+  /** Ids of the briefings skipped because their outputs are up to date. */
+  upToDate: string[];
+  written: string[];
+}
+
+export async function build(dirs: readonly string[], options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
+  const inShare = options.shard ? dirs.filter((dir) => inShard(briefingId(dir), options.shard!)) : dirs;
+  if (options.shard) effects.progress.info(`shard ${options.shard.index}/${options.shard.count}: ${inShare.length} of ${dirs.length} briefings`);
+  const context = cacheContext(options, effects);
+  let rendering: Rendering | undefined;
+  try {
+    // When every briefing is forced or was never built, none can be up to date: the worker threads and the
+    // browser start now, while this thread loads and hashes, instead of after (step 3).
+    if (options.force || (await noneBuilt(inShare, options.outDir, effects.outputs))) rendering = startRendering(inShare.length, options, effects);
+    const loaded = await loadAll(inShare, effects.reader);
+    const { stale, upToDate, keys } = await findStale(loaded, await context, options, effects.outputs);
+    if (upToDate.length > 0) effects.progress.info(`up to date, not rebuilt (--force rebuilds): ${upToDate.join(', ')}`);
+    if (stale.length === 0) return { briefings: [], upToDate, written: [] };
+    rendering ??= startRendering(stale.length, options, effects);
+
+    const checked = await rendering.stages.check(stale.map((briefing) => briefing.snapshot), { strict: options.strict ?? false });
+    if (checked.some((briefing) => hasErrors(briefing.diagnostics))) return { briefings: checked, upToDate, written: [] };
+
+    const written: string[] = [];
+    const render: RenderContext = { ...rendering, options, effects, context: await context };
+    await eachConcurrently(checked, options.concurrency, async (briefing) => {
+      written.push(...(await buildBriefing(briefing, keys.get(briefing.id)!, render)));
+    });
+    return { briefings: checked, upToDate, written };
+  } finally {
+    await Promise.all([rendering?.pool?.close(), rendering?.stages.close()]);
+  }
+}
+
+interface Rendering {
+  stages: BrowserlessStages;
+  pool: PagePool | undefined;
+}
+
+/** The worker threads and, when PDFs are wanted, the page pool with its browser launching. */
+function startRendering(jobs: number, options: BuildOptions, effects: BuildEffects): Rendering {
+  const pool = options.formats.has('pdf')
+    ? new PagePool({ launch: effects.launchBrowser, size: options.concurrency, recycleAfter: options.recycleAfter, jobs })
+    : undefined;
+  pool?.start();
+  // One thread fewer than the concurrency: this thread and Chromium need a core between them.
+  return { stages: effects.startStages(Math.min(jobs, Math.max(1, options.concurrency - 1)), jobs), pool };
+}
+
+async function noneBuilt(dirs: readonly string[], outDir: string, outputs: OutputFolder): Promise<boolean> {
+  for (const dir of dirs) if (await outputs.read(join(outDir, briefingId(dir), MANIFEST_FILE))) return false;
+  return true;
+}
+
+/** What the build keeps of a loaded briefing: the bytes it read, their hashes, and whether it loaded cleanly. */
+interface LoadedInputs {
+  id: string;
+  inputs: InputFile[];
+  snapshot: BriefingSnapshot;
+  loadFailed: boolean;
+}
+
+async function loadAll(dirs: readonly string[], reader: BriefingReader): Promise<LoadedInputs[]> {
+  const found: LoadedInputs[] = [];
+  for (const dir of dirs) {
+    const recording = recordingReader(reader, dir);
+    const { loaded, diagnostics } = await loadBriefing(dir, recording.reader);
+    found.push({ id: loaded.id, inputs: loaded.inputs, snapshot: recording.snapshot, loadFailed: hasErrors(diagnostics) });
+  }
+  return found;
+}
+
+/** Splits the briefings into stale and up to date by their cache keys (cache.ts); one that failed to load is stale. */
+async function findStale(briefings: readonly LoadedInputs[], context: CacheContext, options: BuildOptions, outputs: OutputFolder) {
+  const keys = new Map<string, string>();
+  const stale: LoadedInputs[] = [];
+  const upToDate: string[] = [];
+  for (const briefing of briefings) {
+    const key = cacheKey(inputHash(briefing.inputs), context);
+    keys.set(briefing.id, key);
+    const fresh = !options.force && !briefing.loadFailed && (await isUpToDate(join(options.outDir, briefing.id), key, outputs));
+    if (fresh) upToDate.push(briefing.id);
+    else stale.push(briefing);
+  }
+  return { stale, upToDate, keys };
+}
+
+/** Everything besides a briefing's own files that goes into its cache key. */
+async function cacheContext(options: BuildOptions, effects: BuildEffects): Promise<CacheContext> {
+  const pdf = options.formats.has('pdf');
+  const [fingerprint, browser] = await Promise.all([
+    effects.fingerprint(),
+    // No browser found: the key can match no manifest, and the launch reports the problem after validation.
+    pdf ? effects.browserStamp().catch((error: unknown) => (error instanceof CliError ? 'no browser found' : Promise.reject(error))) : undefined,
+  ]);
+  return {
+    tool: effects.toolVersion,
+    fingerprint,
+    versions: effects.versions(),
+    ...(browser ? { browser } : {}),
+    options: { formats: [...options.formats].sort(), pageSize: options.pageSize, ...(options.sourceDate ? { sourceDate: options.sourceDate.toISOString() } : {}) },
+  };
+}
+
+/**
+ * Runs `run` over `items`, at most `limit` at once. One item's failure does not stop the others: they all run,
+ * then the failures are thrown together, as one rendering failure naming each briefing (or, when one is a bug,
+ * as that bug).
+ */
+async function eachConcurrently<T extends { id: string }>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: { id: string; error: unknown }[] = [];
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await run(item).catch((error: unknown) => void failures.push({ id: item.id, error }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  if (failures.length === 0) return;
+  const bug = failures.find(({ error }) => !(error instanceof CliError));
+  if (bug) throw bug.error;
+  if (failures.length === 1) throw failures[0]!.error;
+  const lines = failures.map(({ error }) => `  ${(error as CliError).message}`).join('\n');
+  throw new CliError(`${failures.length} of ${items.length} briefings failed; the others were built:\n${lines}`, EXIT.renderFailure);
+}
+
+interface RenderContext extends Rendering {
+  options: BuildOptions;
+  effects: BuildEffects;
+  context: CacheContext;
+}
+
+/**
+ * charts → html → pdf ‖ workbook, then the outputs and the manifest written; returns the paths written. What
+ * Vega-Lite says about the charts as drawn joins the briefing's diagnostics, unless validation said it already.
+ */
+async function buildBriefing(checked: CheckedBriefing, key: string, { options, effects, stages, pool, context }: RenderContext): Promise<string[]> {
+  const briefing: ResolvedBriefing = checked.resolved!;
+  const documents = stages.render({
+    briefing, pageSize: options.pageSize, workbook: options.formats.has('xlsx'), toolVersion: effects.toolVersion, ...(options.sourceDate ? { sourceDate: options.sourceDate } : {}),
+  });
+  const pdf = pool && documents.html.then((html) => runStage(briefing.id, 'pdf', effects.progress, async () => {
+    const { renderPdf } = await import('../stages/pdf/index.js');
+    const printed = await pool.print((pages) => renderPdf({ briefing, html, browser: pages, pageSize: options.pageSize, creator: `briefpress ${effects.toolVersion}` }));
+    return printed.pdf;
+  }));
+  const [html, pdfBytes, xlsx, drawn] = await Promise.all([documents.html, pdf, documents.workbook, documents.warnings]);
+  checked.diagnostics.push(...unreported(drawn, checked.diagnostics));
+
+  const outputs: OutputFile[] = [];
+  if (pdfBytes) outputs.push({ file: `${briefing.id}.pdf`, mediaType: 'application/pdf', data: pdfBytes });
+  if (options.formats.has('html')) outputs.push({ file: `${briefing.id}.html`, mediaType: 'text/html', data: new TextEncoder().encode(html) });
+  if (xlsx) outputs.push({ file: `${briefing.id}.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: xlsx });
+
+  const manifest = buildManifest({
+    briefing,
+    warnings: checked.diagnostics,
+    cacheKey: key,
+    outputs,
+    toolVersion: effects.toolVersion,
+    versions: context.browser ? { ...context.versions, browser: context.browser } : context.versions,
+    options: context.options,
+    builtAt: effects.now(),
+  });
+  const folder = join(options.outDir, briefing.id);
+  const files = [...outputs, { file: MANIFEST_FILE, data: `${JSON.stringify(manifest, null, 2)}\n` }];
+  for (const output of files) await effects.outputs.write(join(folder, output.file), output.data);
+  effects.progress.done(briefing.id, files.map((f) => f.file), folder);
+  return files.map((f) => join(folder, f.file));
+}

@@ -1,0 +1,73 @@
+// What the build reaches the world through: files, the browser, worker threads, the clock and progress. The
+// CLI passes the real ones (file-effects.ts, browser.ts, worker-pool.ts); tests pass fakes.
+import type { Browser } from 'puppeteer';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { BriefingReader } from '../model/loaded.js';
+import type { PageSize } from '../model/output.js';
+import type { ResolvedBriefing } from '../model/resolved.js';
+import type { CheckedBriefing, CheckOptions } from '../model/checked.js';
+import type { BriefingSnapshot } from './snapshot.js';
+
+export interface BuildEffects {
+  reader: BriefingReader;
+  outputs: OutputFolder;
+  progress: Progress;
+  now(): Date;
+  /** Starts `threads` workers for the browserless stages of `briefings` briefings (worker-pool.ts). */
+  startStages(threads: number, briefings: number): BrowserlessStages;
+  /** Hashes of the templates, fonts and code that shape every output. */
+  fingerprint(): Promise<Record<string, string>>;
+  /** Which browser would print the PDF, found without launching it. */
+  browserStamp(): Promise<string>;
+  launchBrowser(): Promise<Browser>;
+  toolVersion: string;
+  versions(): Record<string, string>;
+}
+
+export interface OutputFolder {
+  /** The file's bytes, or undefined when there is none (the cache compares outputs with their manifest). */
+  read(path: string): Promise<Uint8Array | undefined>;
+  /** Writes the whole file or nothing: a temp file in the same folder, flushed, then renamed into place. */
+  write(path: string, data: Uint8Array | string): Promise<void>;
+}
+
+export interface Progress {
+  /** A stage of a briefing starts. */
+  start(briefing: string, stage: string): void;
+  /** A stage of a briefing finished after `ms` milliseconds. */
+  stage(briefing: string, stage: string, ms: number): void;
+  /** A briefing is complete: `files` are in `folder` (a path, or the preview's address). */
+  done(briefing: string, files: readonly string[], folder: string): void;
+  /** A briefing stopped; `reason` says why in a few words ("2 errors, 0 warnings"). */
+  failed(briefing: string, reason: string): void;
+  /** A line the user needs in every mode; `fields` are added to its JSON event. */
+  info(text: string, fields?: Record<string, unknown>): void;
+}
+/** Where stage starts and timings go: the build's progress, or a worker's messages to it. */
+export type StageReport = Pick<Progress, 'start' | 'stage'>;
+
+/** validate → resolve, and charts → html → workbook, off the main thread. */
+export interface BrowserlessStages {
+  /** Validates and resolves each briefing from the bytes the build loaded, as checkBriefing does. */
+  check(snapshots: readonly BriefingSnapshot[], options: CheckOptions): Promise<CheckedBriefing[]>;
+  render(request: RenderRequest): RenderedDocuments;
+  close(): Promise<void>;
+}
+
+export interface RenderRequest {
+  briefing: ResolvedBriefing;
+  pageSize: PageSize;
+  /** The workbook is built only when asked for; the HTML always is, since the PDF prints it. */
+  workbook: boolean;
+  toolVersion: string;
+  /** SOURCE_DATE_EPOCH, when set: the workbook package's date. */
+  sourceDate?: Date;
+}
+
+export interface RenderedDocuments {
+  /** Resolves as soon as the HTML exists, before the workbook is built. */
+  html: Promise<string>;
+  workbook: Promise<Uint8Array | undefined>;
+  /** What Vega-Lite said about the charts as drawn. */
+  warnings: Promise<Diagnostic[]>;
+}

@@ -1,0 +1,97 @@
+// The real file system behind the build's effects (effects.ts): reading briefings, writing outputs atomically,
+// and hashing the files besides a briefing's own that shape its outputs.
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { CliError, EXIT } from '../diagnostics/errors.js';
+import { CHART_FONT_FILES, WEB_FONTS } from '../theme/fonts.js';
+import { TEMPLATES_DIR } from '../theme/templates.js';
+import { CODE_DIR } from './version.js';
+import type { BriefingReader } from '../model/loaded.js';
+import type { OutputFolder } from './effects.js';
+
+export const fileReader: BriefingReader = {
+  readFile: (path) => readFile(path),
+  realPath: (path) => realpath(path),
+  listFiles: async (dir) => {
+    try {
+      return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  },
+};
+
+export const fileOutputs: OutputFolder = {
+  async read(path) {
+    try {
+      return await readFile(path);
+    } catch (error) {
+      // Nothing there, or a file where a folder should be: either way there is no earlier output.
+      if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;
+      throw error;
+    }
+  },
+  async write(path, data) {
+    const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      const handle = await open(temp, 'w');
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, path);
+    } catch (error) {
+      await rm(temp, { force: true }).catch(() => undefined);
+      throw outputError(path, error);
+    }
+  },
+};
+
+const OUTPUT_PROBLEMS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a file stands where a folder is needed',
+  EEXIST: 'a file stands where a folder is needed',
+  EISDIR: 'a folder stands where the file should go',
+};
+
+/** A failed write as the user can act on it: which path, and why, in words; the earlier outputs are intact. */
+export function outputError(path: string, error: unknown): unknown {
+  const problem = OUTPUT_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
+  if (!problem) return error;
+  return new CliError(`cannot write ${path}: ${problem} (${(error as NodeJS.ErrnoException).code}); the previous outputs are untouched`, EXIT.renderFailure);
+}
+
+/**
+ * Hashes of the templates, the fonts and briefpress's own code, for the cache key. Files are named relative to
+ * their folder (fonts by file name), so the key does not depend on where the project is checked out.
+ */
+export async function fileFingerprint(): Promise<Record<string, string>> {
+  const listed = (dir: string, pattern: RegExp) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && pattern.test(entry.name))
+      .map((entry) => ({ name: relative(dir, join(entry.parentPath, entry.name)), path: join(entry.parentPath, entry.name) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  const groups = {
+    templates: listed(TEMPLATES_DIR, /./),
+    fonts: [...WEB_FONTS.map((font) => font.file), ...CHART_FONT_FILES].map((path) => ({ name: basename(path), path })),
+    code: listed(CODE_DIR, /\.[jt]s$/),
+  };
+  const hashes = await Promise.all(
+    Object.entries(groups).map(async ([group, files]) => {
+      const hash = createHash('sha256');
+      for (const file of files) hash.update(`${file.name}\0`).update(await readFile(file.path)).update('\0');
+      return [group, hash.digest('hex')] as const;
+    }),
+  );
+  return Object.fromEntries(hashes);
+}

@@ -1,0 +1,45 @@
+// A worker thread running the browserless stages, so that the main thread stays free to drive Chromium: a busy
+// main thread stalls Puppeteer's launch and every print. It answers worker-pool.ts with:
+//   check:  validate → resolve each briefing, loaded again from the bytes the main thread read (snapshot.ts)
+//   render: charts → html → workbook for one resolved briefing (render.ts), the HTML posted first
+import { parentPort } from 'node:worker_threads';
+import { CliError } from '../diagnostics/errors.js';
+import { fontFaceCss } from '../theme/fonts.js';
+import { loadTemplates } from '../theme/templates.js';
+import { checkBriefing } from './check.js';
+import type { CheckedBriefing, CheckOptions } from '../model/checked.js';
+import { renderDocuments, type RenderSetup } from './render.js';
+import { snapshotReader, type BriefingSnapshot } from './snapshot.js';
+import type { WorkerReply, WorkerRequest } from './worker-pool.js';
+
+const port = parentPort!;
+const post = (reply: WorkerReply) => port.postMessage(reply);
+const report: RenderSetup['report'] = {
+  start: (briefing, stage) => post({ kind: 'start', briefing, stage }),
+  stage: (briefing, stage, ms) => post({ kind: 'stage', briefing, stage, ms }),
+};
+// Read while the thread validates; a failure surfaces with the first render.
+const setup: Promise<RenderSetup> = Promise.all([loadTemplates(), fontFaceCss()]).then(([templates, fontCss]) => ({ templates, fontCss, report }));
+setup.catch(() => undefined);
+
+port.on('message', (request: WorkerRequest) => void answer(request));
+
+async function answer(request: WorkerRequest): Promise<void> {
+  const { id } = request;
+  try {
+    const value = request.kind === 'check'
+      ? await checkAll(request.snapshots, request.options)
+      : await renderDocuments(request.render, await setup, (html) => post({ kind: 'html', id, html }));
+    post({ kind: 'done', id, value });
+  } catch (error) {
+    post(error instanceof CliError
+      ? { kind: 'failed', id, message: error.message, exitCode: error.exitCode }
+      : { kind: 'failed', id, message: (error as Error).message, stack: (error as Error).stack ?? String(error) });
+  }
+}
+
+async function checkAll(snapshots: readonly BriefingSnapshot[], options: CheckOptions): Promise<CheckedBriefing[]> {
+  const checked: CheckedBriefing[] = [];
+  for (const snapshot of snapshots) checked.push(await checkBriefing(snapshot.dir, snapshotReader(snapshot), options));
+  return checked;
+}

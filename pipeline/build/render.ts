@@ -1,0 +1,50 @@
+// The browserless stages of one resolved briefing: charts → html → workbook. The HTML is handed on the moment it
+// exists, so that Chromium prints it while the workbook is built. Each stage's start and time are reported, and a
+// stage that throws becomes a rendering failure that names the briefing and the stage. Stage modules load when
+// their stage first runs (build.ts imports runStage from here and must stay light).
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { CliError, EXIT } from '../diagnostics/errors.js';
+import { briefingDate } from '../model/dates.js';
+import { inputHash } from '../model/hashing.js';
+import type { Templates } from '../theme/templates.js';
+import type { RenderRequest, StageReport } from './effects.js';
+
+export interface RenderSetup {
+  templates: Templates;
+  fontCss: string;
+  report: StageReport;
+}
+
+export interface RenderedRest {
+  workbook?: Uint8Array;
+  /** What Vega-Lite said about the charts as drawn. */
+  warnings: Diagnostic[];
+}
+
+/** Renders the HTML (passed to `onHtml` at once) and, when asked, the workbook. */
+export async function renderDocuments(request: RenderRequest, setup: RenderSetup, onHtml: (html: string) => void): Promise<RenderedRest> {
+  const { briefing, pageSize, toolVersion } = request;
+  const stage = <T>(name: string, run: () => Promise<T> | T) => runStage(briefing.id, name, setup.report, run);
+  const { renderCharts } = await import('../stages/charts/index.js');
+  const { charts, warnings } = await stage('charts', () => renderCharts(briefing));
+  const { renderHtml } = await import('../stages/html/index.js');
+  onHtml(await stage('html', () => renderHtml({ briefing, charts, templates: setup.templates, fontCss: setup.fontCss, pageSize, toolVersion })));
+  if (!request.workbook) return { warnings };
+  const { buildWorkbook } = await import('../stages/workbook/index.js');
+  const build = { toolVersion, inputHash: inputHash(briefing.briefing.inputs), packageDate: request.sourceDate ?? briefingDate(briefing.meta.date) };
+  return { workbook: await stage('workbook', () => buildWorkbook({ briefing, charts, build, pageSize })), warnings };
+}
+
+/** Runs one stage of one briefing: reports its start and time; anything it throws that is not a CliError becomes one. */
+export async function runStage<T>(briefingId: string, name: string, report: StageReport, run: () => Promise<T> | T): Promise<T> {
+  report.start(briefingId, name);
+  const started = performance.now();
+  try {
+    const result = await run();
+    report.stage(briefingId, name, performance.now() - started);
+    return result;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${briefingId}: the ${name} stage failed: ${(error as Error).message}`, EXIT.renderFailure);
+  }
+}

@@ -1,0 +1,71 @@
+// `briefpress watch`: a live preview while writing, until Ctrl-C.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { briefingDirs, parseCommandLine, PROGRESS_HELP, PROGRESS_OPTIONS, progressReporter } from '../options.js';
+import { fileReader } from '../../build/file-effects.js';
+import { CliError, EXIT } from '../../diagnostics/errors.js';
+import { fontFaceCss } from '../../theme/fonts.js';
+import { loadTemplates, TEMPLATES_DIR } from '../../theme/templates.js';
+import { TOOL_VERSION } from '../../build/version.js';
+import { watchBriefing } from '../../preview/watch.js';
+import type { Command } from '../command.js';
+
+const DEFAULT_PORT = 4400;
+
+export const watchCommand: Command = {
+  help: `Usage: briefpress watch [briefing-dir] [--port N] [--quiet | --json]
+
+Serves the briefing's HTML preview at http://127.0.0.1:${DEFAULT_PORT}/ and rebuilds it whenever a file of the
+briefing, a template or the stylesheet changes; the open page reloads itself. Problems show in the page and
+here, with their locations, and the last good preview stays up until they are fixed. No PDF or workbook is
+made: run briefpress build for those. Ctrl-C stops.
+
+  --port N             port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
+${PROGRESS_HELP}
+  -h, --help           this help
+
+With no folder named, the one briefing under data/ is used. Only 127.0.0.1 is ever bound.`,
+
+  async run(args, io) {
+    const { values, positionals } = parseCommandLine('watch', args, { port: { type: 'string' }, ...PROGRESS_OPTIONS });
+    const port = parsePort(values.port);
+    const progress = progressReporter(values, io);
+    const dir = await chooseBriefing(positionals);
+    let fontCss: Promise<string> | undefined;
+    const server = await watchBriefing({
+      dir,
+      port,
+      alsoWatch: [TEMPLATES_DIR],
+      effects: {
+        reader: fileReader,
+        templates: () => loadTemplates(),
+        fontCss: () => (fontCss ??= fontFaceCss()),
+        toolVersion: TOOL_VERSION,
+        progress,
+      },
+      report: (text) => io.stderr.write(text),
+    });
+    progress.info(`preview of ${dir} at ${server.url} (rebuilds when ${dir} or the templates change; Ctrl-C stops)`, { url: server.url });
+    await io.stopRequested();
+    await server.close();
+    return EXIT.ok;
+  },
+};
+
+function parsePort(port: string | undefined): number {
+  if (port === undefined) return DEFAULT_PORT;
+  const number = Number(port);
+  if (!/^\d+$/.test(port) || number > 65535) throw new CliError(`--port takes a number from 0 to 65535; got "${port}"`, EXIT.usage);
+  return number;
+}
+
+async function chooseBriefing(named: string[]): Promise<string> {
+  if (named.length > 1) throw new CliError('watch previews one briefing at a time; name one folder', EXIT.usage);
+  const dirs = await briefingDirs(named);
+  if (dirs.length > 1) throw new CliError(`data/ holds several briefings; name the one to preview: ${dirs.join(', ')}`, EXIT.usage);
+  const dir = dirs[0]!;
+  if (!(await stat(join(dir, 'briefing.yaml')).then((s) => s.isFile(), () => false))) {
+    throw new CliError(`${dir} is not a briefing folder (it has no briefing.yaml); briefpress new <id> starts one`, EXIT.usage);
+  }
+  return dir;
+}

@@ -1,0 +1,138 @@
+// Diagnostics: the one way a user mistake reaches the user. Every message lives in messages.ts.
+// Three printed forms: compiler-style text for people, JSON for tools, GitHub Actions workflow commands for CI.
+import { messages, type MessageCode, type MessageArgs, type Severity } from './messages.js';
+
+export interface Location {
+  /** Path as the user typed it or as the CLI found it (relative to the working directory when possible). */
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Diagnostic extends Location {
+  code: MessageCode;
+  severity: Severity;
+  message: string;
+  hint?: string;
+}
+
+/** Where a check sends what it finds: checks never throw for a user mistake, they report and go on. */
+export type Report = (d: Diagnostic) => void;
+
+export const DIAGNOSTIC_FORMATS = ['text', 'json', 'github'] as const;
+export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
+
+export function diagnostic<C extends MessageCode>(code: C, at: Location, args: MessageArgs<C>): Diagnostic {
+  const entry = messages[code];
+  const message = (entry.message as (a: MessageArgs<C>) => string)(args);
+  const hint = typeof entry.hint === 'function' ? (entry.hint as (a: MessageArgs<C>) => string | undefined)(args) : entry.hint;
+  return { file: at.file, line: at.line, column: at.column, code, severity: entry.severity, message, ...(hint ? { hint } : {}) };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** `--strict`: every warning counts as an error, for scheduled CI that wants a clean briefing. */
+export function strictly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+}
+
+/** The diagnostics of `found` that `reported` does not hold already: one problem is said once. */
+export function unreported(found: readonly Diagnostic[], reported: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`;
+  const said = new Set(reported.map(key));
+  return found.filter((d) => !said.has(key(d)));
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code) || compareText(a.message, b.message),
+  );
+}
+
+/** Code-unit order, so the output does not depend on the machine's locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, format: DiagnosticFormat = 'text'): string {
+  if (format === 'json') return formatJson(diagnostics);
+  if (format === 'github') return formatGithub(diagnostics);
+  return formatText(diagnostics, sources);
+}
+
+/** Compiler-style text: `file:line:column severity CODE message`, a source excerpt with a caret, the hint. */
+function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+  const lines: string[] = [];
+  for (const d of sortDiagnostics(diagnostics)) {
+    lines.push(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+    const sourceLine = sources.get(d.file)?.split(/\r?\n/)[d.line - 1];
+    if (sourceLine !== undefined) {
+      const gutter = String(d.line).padStart(5);
+      // Tabs stay tabs under the excerpt, so the caret lines up however the terminal renders them.
+      const lead = sourceLine.slice(0, Math.max(0, d.column - 1)).replace(/[^\t]/g, ' ');
+      lines.push(`${gutter} | ${sourceLine}`);
+      lines.push(`${' '.repeat(gutter.length)} | ${lead}^`);
+    }
+    if (d.hint) lines.push(`  hint: ${d.hint}`);
+    lines.push('');
+  }
+  lines.push(countLine(diagnostics));
+  return lines.join('\n');
+}
+
+/**
+ * One JSON document. Its shape is stable: fields are only ever added. `hint` is null when there is none;
+ * `title` is the code's permanent name from the catalog.
+ */
+function formatJson(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return JSON.stringify({
+    version: 1,
+    errors,
+    warnings: diagnostics.length - errors,
+    diagnostics: sortDiagnostics(diagnostics).map((d) => ({
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      severity: d.severity,
+      code: d.code,
+      title: messages[d.code].title,
+      message: d.message,
+      hint: d.hint ?? null,
+    })),
+  }, null, 2);
+}
+
+/** GitHub Actions workflow commands, one a line, so a pull request shows each problem on its line. */
+function formatGithub(diagnostics: readonly Diagnostic[]): string {
+  const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return sortDiagnostics(diagnostics)
+    .map((d) => {
+      const properties = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(`${d.code} ${messages[d.code].title}`)}`;
+      return `::${d.severity} ${properties}::${escapeData(d.hint ? `${d.message}\nhint: ${d.hint}` : d.message)}`;
+    })
+    .join('\n');
+}
+
+export function countLine(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/** Offset in a text → 1-based line and column. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: Math.min(offset, text.length) - lineStart + 1 };
+}

@@ -1,0 +1,88 @@
+// Parses a YAML file and keeps its node tree, so a diagnostic can point at the line and column of any value.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic } from './diagnostic.js';
+
+export type PathSegment = string | number;
+
+export interface YamlSource {
+  file: string;
+  value: unknown;
+  /** Line and column of the value at `path`, or of its nearest existing ancestor. */
+  locate(path: readonly PathSegment[], at?: 'key' | 'value'): { line: number; column: number };
+  /**
+   * The text of the scalar at `path` as written in the file (quotes and folding included) and where it starts,
+   * so prose in a field can be scanned in place and every finding positioned exactly.
+   */
+  scalarSource(path: readonly PathSegment[]): { text: string; offset: number } | undefined;
+  /** Line and column of an offset in the file. */
+  positionOf(offset: number): { line: number; column: number };
+}
+
+/** Aliases beyond this many are refused: a few anchors are normal, thousands are an expansion attack. */
+const MAX_ALIASES = 50;
+
+export function parseYaml(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const positionOf = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  // Only the first problem: after a syntax error the parser's recovery reports knock-on errors that are noise.
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const pos = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
+    return { diagnostics: [diagnostic('BP002', { file, line: pos.line, column: pos.col }, { reason: problem.message.split('\n')[0] ?? problem.code })] };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    // The yaml library throws (rather than reports) on excessive aliases; that is still a syntax problem.
+    return { diagnostics: [diagnostic('BP002', { file, ...positionOf(firstAliasOffset(text)) }, { reason: (error as Error).message })] };
+  }
+  return {
+    diagnostics: [],
+    source: {
+      file,
+      value,
+      locate: (path, want = 'value') => positionOf(nodeAt(doc, path, want).offset),
+      scalarSource: (path) => {
+        const { node, exact } = nodeAt(doc, path, 'value');
+        if (!exact || !isScalar(node) || !node.range) return undefined;
+        return { text: text.slice(node.range[0], node.range[1]), offset: node.range[0] };
+      },
+      positionOf,
+    },
+  };
+}
+
+function firstAliasOffset(text: string): number {
+  return Math.max(0, text.search(/(?<=^|[\s[{,])\*[^\s,\]}]/m));
+}
+
+/** The node at `path` (exact) or the nearest existing ancestor, with the offset to point at. */
+function nodeAt(doc: Document, path: readonly PathSegment[], want: 'key' | 'value'): { node: unknown; offset: number; exact: boolean } {
+  let node: Node | null | undefined = doc.contents;
+  let offset = node?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return { node, offset, exact: false };
+      const keyNode = pair.key as Node;
+      const last = i === path.length - 1;
+      if (last && (want === 'key' || !pair.value)) return { node: keyNode, offset: keyNode.range?.[0] ?? offset, exact: want === 'key' };
+      node = pair.value as Node | null;
+      offset = node?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) return { node, offset, exact: false };
+      node = item;
+      offset = item.range?.[0] ?? offset;
+    } else {
+      return { node, offset, exact: false };
+    }
+  }
+  return { node, offset, exact: true };
+}

@@ -1,0 +1,79 @@
+// charts: each resolved chart's Vega-Lite spec → Vega view (no browser) → SVG. Expressions run in
+// vega-interpreter, never through Function, and the loader fetches nothing. What Vega-Lite warns about while
+// compiling comes back as diagnostics at the chart's spec (validation reported the author's spec already; these
+// are about the spec as drawn, value labels included).
+import { parse, View, loader as vegaLoader } from 'vega';
+import { expressionInterpreter } from 'vega-interpreter';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { compileChart, type ChartSvg } from '../../model/chart-spec.js';
+import type { ResolvedBriefing } from '../../model/resolved.js';
+
+export interface DrawnCharts {
+  charts: ChartSvg[];
+  warnings: Diagnostic[];
+}
+
+export async function renderCharts(briefing: ResolvedBriefing): Promise<DrawnCharts> {
+  const drawn: DrawnCharts = { charts: [], warnings: [] };
+  for (const chart of briefing.charts) {
+    const said = new Set<string>();
+    const svg = await renderSvg(chart.id, compileChart(chart.spec, (message) => said.add(message)));
+    for (const reason of said) drawn.warnings.push(diagnostic('BP404', chart.specAt, { chart: chart.id, reason }));
+    drawn.charts.push({ id: chart.id, svg, ...svgSize(svg) });
+  }
+  return drawn;
+}
+
+/**
+ * A Vega loader that fetches nothing and remembers what was asked: Vega logs a failed load and draws on,
+ * so the refusal is turned into an error after rendering rather than a silently incomplete chart.
+ */
+function refusingLoader(refused: string[]) {
+  const loader = vegaLoader();
+  loader.load = async (uri: string) => {
+    refused.push(uri);
+    throw new Error(`charts load no external data (refused ${uri})`);
+  };
+  loader.sanitize = async (uri: string) => {
+    refused.push(uri);
+    throw new Error(`charts load no external resources (refused ${uri})`);
+  };
+  return loader;
+}
+
+async function renderSvg(id: string, spec: ReturnType<typeof compileChart>): Promise<string> {
+  const refused: string[] = [];
+  const view = new View(parse(spec, undefined, { ast: true }), {
+    renderer: 'none',
+    expr: expressionInterpreter,
+    loader: refusingLoader(refused),
+  } as ConstructorParameters<typeof View>[1]);
+  try {
+    const svg = await view.toSVG();
+    if (refused.length > 0) throw new Error(`chart "${id}" refers to ${refused.join(', ')}; a chart draws only its data points and loads nothing`);
+    return labelSvg(svg, id);
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * Vega numbers clip paths and gradients with a process-wide counter; renumber them per chart, prefixed with
+ * its id, so several charts can share a page and the same chart always gives the same SVG.
+ */
+function labelSvg(svg: string, id: string): string {
+  const renamed = new Map<string, string>();
+  const rename = (old: string) => {
+    if (!renamed.has(old)) renamed.set(old, `${id}-${renamed.size + 1}`);
+    return renamed.get(old)!;
+  };
+  return svg
+    .replace(/<svg /, `<svg data-chart="${id}" aria-hidden="true" `)
+    .replace(/\sid="([^"]+)"/g, (_, old: string) => ` id="${rename(old)}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, old: string) => `url(#${rename(old)})`);
+}
+
+function svgSize(svg: string): { width: number; height: number } {
+  const match = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+  return { width: Number(match?.[1] ?? 0), height: Number(match?.[2] ?? 0) };
+}

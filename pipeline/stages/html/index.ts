@@ -1,0 +1,132 @@
+// html: the resolved briefing and its charts' SVG → one self-contained HTML file (inline CSS, inline SVG, embedded
+// fonts, no script, no request). The PDF stage prints this same file.
+import Handlebars from 'handlebars';
+import type { ChartSvg } from '../../model/chart-spec.js';
+import { formatBriefingDate } from '../../model/dates.js';
+import type { PageSize } from '../../model/output.js';
+import type { ResolvedBriefing, ResolvedDataPoint } from '../../model/resolved.js';
+import { imagePath } from '../../narrative/images.js';
+import type { Templates } from '../../theme/templates.js';
+import { createNarrativeRenderer } from './markdown.js';
+import { printCss } from './print-css.js';
+
+export interface HtmlInput {
+  briefing: ResolvedBriefing;
+  charts: readonly ChartSvg[];
+  templates: Templates;
+  fontCss: string;
+  pageSize: PageSize;
+  toolVersion: string;
+}
+
+export function renderHtml({ briefing, charts, templates, fontCss, pageSize, toolVersion }: HtmlInput): string {
+  const handlebars = Handlebars.create();
+  for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, source);
+  const compileOptions = { strict: true, noEscape: false } as const;
+  const partial = (name: string) => handlebars.compile(templates.partials[name] ?? '', compileOptions);
+  const figureTemplate = partial('figure');
+  const tableTemplate = partial('table');
+
+  const { meta } = briefing;
+  const svgById = new Map(charts.map((c) => [c.id, c.svg]));
+  const citations: { key: string; anchorId: string; section: string }[] = [];
+  let currentSection = '';
+  let currentSectionPath = '';
+
+  const narrative = createNarrativeRenderer({
+    sourceNumber: (key) => briefing.sourcesByKey.get(key)?.number,
+    dataPointsById: briefing.dataPointsById,
+    onCitation: (key, anchorId) => citations.push({ key, anchorId, section: currentSection }),
+    imageUrl(src) {
+      const path = imagePath(currentSectionPath, src);
+      return path === undefined ? undefined : briefing.imageUrls.get(path);
+    },
+    figureRef(kind, id) {
+      const target = kind === 'chart' ? briefing.chartsById.get(id) : briefing.tablesById.get(id);
+      return target ? { label: `${kind === 'chart' ? 'Figure' : 'Table'} ${target.number}`, anchor: target.anchor } : undefined;
+    },
+    renderPlacement(kind, id) {
+      if (kind === 'chart') {
+        const chart = briefing.chartsById.get(id)!;
+        return figureTemplate({ anchor: chart.anchor, number: chart.number, title: chart.title, alt: chart.alt, caption: chart.caption, svg: svgById.get(id), rows: chart.rows });
+      }
+      const { anchor, number, table } = briefing.tablesById.get(id)!;
+      return tableTemplate({
+        anchor,
+        number,
+        title: table.title,
+        caption: table.caption,
+        columns: table.columns,
+        rows: table.rows.map((row) => table.columns.map((c) => ({ label: c.label, value: row[c.id] ?? '' }))),
+      });
+    },
+  });
+
+  const sections = briefing.sections.map((section) => {
+    currentSection = `${section.number} ${section.title}`;
+    currentSectionPath = section.relativePath;
+    return { number: section.number, anchor: section.anchor, title: section.title, html: narrative.render(section.markdown) };
+  });
+
+  const layout = handlebars.compile(templates.layout, compileOptions);
+  return layout({
+    lang: meta.language,
+    documentTitle: briefing.documentTitle,
+    title: meta.title,
+    subtitle: meta.subtitle,
+    description: briefing.summary,
+    author: meta.author ?? '',
+    keywords: meta.keywords.join(', '),
+    toolVersion,
+    briefingId: briefing.id,
+    dateLabel: formatBriefingDate(meta.date),
+    audience: meta.audience,
+    classification: meta.classification,
+    summary: briefing.summary,
+    fontCss,
+    css: templates.css,
+    pageCss: printCss({
+      pageSize,
+      title: meta.title,
+      classification: meta.classification,
+      chapters: [
+        { anchor: 'front-matter', heading: 'Summary' },
+        ...sections.map((s) => ({ anchor: s.anchor, heading: `${s.number}  ${s.title}` })),
+        { anchor: 'sources', heading: 'Sources' },
+      ],
+    }),
+    keyFigures: briefing.dataPoints.map((point) => keyFigure(point, briefing)),
+    toc: [
+      ...sections.map(({ number, anchor, title }) => ({ number, anchor, title })),
+      { number: '', anchor: 'sources', title: 'Sources' },
+    ],
+    sections,
+    sources: briefing.sources.map((source) => ({
+      number: source.number,
+      publisher: source.publisher,
+      year: source.year,
+      title: source.title ?? '',
+      url: source.url ?? '',
+      backlinks: firstCitationPerSection(citations.filter((c) => c.key === source.key)),
+    })),
+    sourcesNote: briefing.sourcesEditorialNote ?? '',
+  });
+}
+
+function keyFigure(point: ResolvedDataPoint, briefing: ResolvedBriefing) {
+  const source = briefing.sourcesByKey.get(point.source)!;
+  return {
+    value: point.formatted,
+    qualifier: point.qualifier ?? '',
+    label: point.label,
+    period: point.period.label,
+    publisher: source.publisher,
+    year: source.year,
+    sourceNumber: source.number,
+  };
+}
+
+function firstCitationPerSection(citations: { anchorId: string; section: string }[]) {
+  const seen = new Set<string>();
+  return citations.filter((c) => !seen.has(c.section) && seen.add(c.section));
+}

@@ -1,0 +1,150 @@
+// load: read a briefing folder into parsed, position-aware sources. No meaning is checked here, only that each
+// file can be read and parsed; the validate stage does the rest.
+import { createHash } from 'node:crypto';
+import { join, normalize, isAbsolute, sep } from 'node:path';
+import { diagnostic, positionAt, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';
+import { parseYaml, type YamlSource } from '../../diagnostics/yaml-source.js';
+import { LIMITS } from '../../model/limits.js';
+import { imagePath, scanImages } from '../../narrative/images.js';
+import { briefingId } from '../../model/briefing.js';
+import type { BriefingReader, LoadedBriefing } from '../../model/loaded.js';
+
+export const BRIEFING_FILE = 'briefing.yaml';
+export const DATA_POINTS_FILE = 'data-points.yaml';
+export const SOURCES_FILE = 'sources.yaml';
+
+export async function loadBriefing(dir: string, reader: BriefingReader): Promise<{ loaded: LoadedBriefing; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const loaded: LoadedBriefing = { id: briefingId(dir), dir, tables: [], charts: [], sections: new Map(), images: new Map(), inputs: [], failed: [], texts: new Map() };
+
+  /** Reads a file of the briefing, refusing one that is too large or that a symbolic link takes outside the folder. */
+  const readBytes = async (relativePath: string, reference: Location | undefined, limit: number): Promise<{ file: string; bytes: Uint8Array } | undefined> => {
+    const file = join(dir, relativePath);
+    const at = reference ?? { file, line: 1, column: 1 };
+    try {
+      if (reader.realPath) {
+        const [root, real] = await Promise.all([reader.realPath(dir), reader.realPath(file)]);
+        if (!real.startsWith(root + sep)) {
+          diagnostics.push(diagnostic('BP001', at, { path: file, reason: `it is a link to ${real}, outside the briefing folder` }));
+          loaded.failed.push(relativePath);
+          return undefined;
+        }
+      }
+      const bytes = await reader.readFile(file);
+      if (bytes.length > limit) {
+        diagnostics.push(diagnostic('BP806', at, { what: `the size of ${file} in bytes`, actual: bytes.length, limit }));
+        loaded.failed.push(relativePath);
+        return undefined;
+      }
+      loaded.inputs.push({ path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+      return { file, bytes };
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      diagnostics.push(diagnostic('BP001', at, { path: file, reason }));
+      loaded.failed.push(relativePath);
+      return undefined;
+    }
+  };
+
+  /** `reference`: where another file names this one, which is where a missing file is reported. */
+  const readText = async (relativePath: string, reference?: Location): Promise<{ file: string; text: string } | undefined> => {
+    const read = await readBytes(relativePath, reference, LIMITS.fileBytes);
+    if (!read) return undefined;
+    const { file, bytes } = read;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      const lenient = new TextDecoder('utf-8').decode(bytes);
+      diagnostics.push(diagnostic('BP003', { file, ...positionAt(lenient, Math.max(0, lenient.indexOf('\uFFFD'))) }, {}));
+      loaded.failed.push(relativePath);
+      return undefined;
+    }
+    // Control characters (other than tab and line breaks) mean a binary file; it is not shown as an excerpt.
+    const control = text.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+    if (control >= 0) {
+      diagnostics.push(diagnostic('BP005', { file, ...positionAt(text, control) }, {}));
+      loaded.failed.push(relativePath);
+      return undefined;
+    }
+    loaded.texts.set(file, text);
+    if (text.trim() === '') {
+      diagnostics.push(diagnostic('BP004', { file, line: 1, column: 1 }, {}));
+      loaded.failed.push(relativePath);
+      return undefined;
+    }
+    return { file, text };
+  };
+
+  const readYaml = async (relativePath: string): Promise<YamlSource | undefined> => {
+    const read = await readText(relativePath);
+    if (!read) return undefined;
+    const parsed = parseYaml(read.file, read.text);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.source) loaded.failed.push(relativePath);
+    return parsed.source;
+  };
+
+  loaded.briefing = await readYaml(BRIEFING_FILE);
+  loaded.dataPoints = await readYaml(DATA_POINTS_FILE);
+  loaded.sources = await readYaml(SOURCES_FILE);
+  for (const folder of ['tables', 'charts'] as const) {
+    const names = (await reader.listFiles(join(dir, folder))).filter((n) => /\.ya?ml$/.test(n)).sort();
+    for (const name of names) {
+      const source = await readYaml(`${folder}/${name}`);
+      if (source) loaded[folder].push(source);
+    }
+  }
+
+  for (const [index, relativePath] of sectionFiles(loaded.briefing)) {
+    if (!isInsideFolder(relativePath)) {
+      const at = loaded.briefing!.locate(['sections', index, 'file']);
+      diagnostics.push(diagnostic('BP104', { file: loaded.briefing!.file, ...at }, { field: 'file', reason: 'must be a path inside the briefing folder' }));
+      loaded.failed.push(relativePath);
+      continue;
+    }
+    const read = await readText(relativePath, { file: loaded.briefing!.file, ...loaded.briefing!.locate(['sections', index, 'file']) });
+    if (!read) continue;
+    loaded.sections.set(relativePath, { file: read.file, relativePath, text: read.text });
+    for (const image of scanImages(read.text)) {
+      const path = imagePath(relativePath, image.src);
+      if (path === undefined || loaded.images.has(path)) continue;
+      const at = { file: read.file, ...positionAt(read.text, image.offset) };
+      const bytes = await readBytes(path, at, LIMITS.imageBytes);
+      if (!bytes) continue;
+      const mediaType = imageType(bytes.bytes);
+      if (mediaType) loaded.images.set(path, { mediaType, data: bytes.bytes });
+      else {
+        diagnostics.push(diagnostic('BP807', at, { src: image.src }));
+        loaded.failed.push(path);
+      }
+    }
+  }
+  loaded.inputs.sort((a, b) => a.path.localeCompare(b.path));
+  return { loaded, diagnostics };
+}
+
+/** The section files briefing.yaml names, read before its shape is validated so that all problems show at once. */
+function sectionFiles(briefing: YamlSource | undefined): [number, string][] {
+  const sections = (briefing?.value as { sections?: unknown } | undefined)?.sections;
+  if (!Array.isArray(sections)) return [];
+  return sections.flatMap((s, i): [number, string][] => {
+    const file = (s as { file?: unknown } | null)?.file;
+    return typeof file === 'string' && file.trim() !== '' ? [[i, file]] : [];
+  });
+}
+
+/** PNG, JPEG, GIF or WebP, recognised by content, never by name. */
+function imageType(bytes: Uint8Array): string | undefined {
+  const starts = (...signature: number[]) => signature.every((b, i) => bytes[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
+  return undefined;
+}
+
+function isInsideFolder(relativePath: string): boolean {
+  const normalized = normalize(relativePath);
+  return !isAbsolute(relativePath) && !normalized.startsWith('..') && !normalized.includes('\0');
+}

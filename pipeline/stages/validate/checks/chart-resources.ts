@@ -1,0 +1,21 @@
+// A chart may refer to no external resource: no `url` key anywhere in its spec, and no `data` below its top level
+// (the top one is BP403) (BP804).
+import { diagnostic } from '../../../diagnostics/diagnostic.js';
+import type { PathSegment } from '../../../diagnostics/yaml-source.js';
+import type { ValidationContext } from '../context.js';
+
+export function checkChartResources({ charts, report }: ValidationContext): void {
+  for (const { yaml, chart } of charts) {
+    if (!chart) continue;
+    const visit = (node: unknown, path: PathSegment[]) => {
+      if (Array.isArray(node)) return node.forEach((item, i) => visit(item, [...path, i]));
+      if (!node || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        const nestedData = key === 'data' && path.length > 1;
+        if (key === 'url' || nestedData) report(diagnostic('BP804', { file: yaml.file, ...yaml.locate([...path, key], 'key') }, { chart: chart.id, key }));
+        else visit(value, [...path, key]);
+      }
+    };
+    visit(chart.spec, ['spec']);
+  }
+}

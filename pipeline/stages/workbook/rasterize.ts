@@ -1,0 +1,13 @@
+// SVG → PNG with resvg, no browser, in the document's font (resvg reads TrueType only, hence CHART_FONT_FILES).
+import { Resvg } from '@resvg/resvg-js';
+import { CHART_FONT_FILES, DOCUMENT_FONT } from '../../theme/fonts.js';
+
+/** The SVG at `scale` times its size, on white. */
+export function rasterize(svg: string, scale: number): Uint8Array {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { fontFiles: CHART_FONT_FILES, loadSystemFonts: false, defaultFontFamily: DOCUMENT_FONT },
+    background: 'white',
+  });
+  return resvg.render().asPng();
+}

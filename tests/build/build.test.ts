@@ -1,0 +1,72 @@
+// The driver, in this process with its real worker threads: what it validates and renders are the very bytes it
+// hashed for the cache key, however the files change while it runs.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../pipeline/build/build.js';
+import type { BuildEffects } from '../../pipeline/build/effects.js';
+import { fileOutputs, fileReader } from '../../pipeline/build/file-effects.js';
+import { StageWorkers } from '../../pipeline/build/worker-pool.js';
+import { createProgress } from '../../pipeline/cli/progress.js';
+import type { BriefingReader } from '../../pipeline/model/loaded.js';
+import { sha256 } from '../../pipeline/model/hashing.js';
+import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
+
+const ID = 'ai-security-workforce-2024';
+const OPTIONS: Omit<BuildOptions, 'outDir'> = { formats: new Set(['html']), pageSize: 'a4', force: false, concurrency: 2, recycleAfter: 50 };
+
+function effects(reader: BriefingReader): BuildEffects {
+  const progress = createProgress('quiet', { write: () => true });
+  return {
+    reader,
+    outputs: fileOutputs,
+    progress,
+    now: () => new Date(0),
+    startStages: (threads, count) => new StageWorkers(threads, count, progress),
+    fingerprint: async () => ({ code: 'test' }),
+    browserStamp: async () => 'no browser',
+    launchBrowser: () => Promise.reject(new Error('an HTML build launches no browser')),
+    toolVersion: 'test',
+    versions: () => ({}),
+  };
+}
+
+describe('build', () => {
+  it('loads each file once: a save during the build changes neither what is rendered nor the key it is recorded under', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'briefpress-load-once-'));
+    const dir = join(root, ID);
+    const out = join(root, 'out');
+    cpSync(DEFAULT_BRIEFING_DIR, dir, { recursive: true });
+    // An earlier build's manifest: the cache is consulted, so loading comes before validating, as in most builds.
+    mkdirSync(join(out, ID), { recursive: true });
+    writeFileSync(join(out, ID, 'manifest.json'), '{}');
+    const points = join(dir, 'data-points.yaml');
+    const original = readFileSync(points);
+    const reads: string[] = [];
+    // The author saves data-points.yaml the moment the build has read it.
+    const saving: BriefingReader = {
+      ...fileReader,
+      readFile: async (path) => {
+        reads.push(path);
+        const bytes = await fileReader.readFile(path);
+        if (path === points) writeFileSync(points, original.toString('utf8').replaceAll('AI jobs as a share of software job postings', 'Saved while building'));
+        return bytes;
+      },
+    };
+
+    const result = await build([dir], { ...OPTIONS, outDir: out }, effects(saving));
+    expect(result.written).toHaveLength(2);
+    expect(reads.filter((path) => path === points)).toHaveLength(1);
+    const html = readFileSync(join(out, ID, `${ID}.html`), 'utf8');
+    expect(html).toContain('AI jobs as a share of software job postings');
+    expect(html).not.toContain('Saved while building');
+    const manifest = JSON.parse(readFileSync(join(out, ID, 'manifest.json'), 'utf8'));
+    expect(manifest.inputs.find((input: { path: string }) => input.path === 'data-points.yaml').sha256).toBe(sha256(original));
+
+    // The file on disk is the saved one, so the next build is not up to date with outputs made from the old one.
+    const next = await build([dir], { ...OPTIONS, outDir: out }, effects(fileReader));
+    expect(next.upToDate).toEqual([]);
+    expect(readFileSync(join(out, ID, `${ID}.html`), 'utf8')).toContain('Saved while building');
+  });
+});

@@ -1,0 +1,99 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { fillScaffold, readScaffold, titleFromId, type ScaffoldFile } from '../../pipeline/cli/scaffold.js';
+import {
+  briefingFileSchema, chartFileSchema, dataPointSchema, dataPointsFileSchema, sectionRefSchema, sourceSchema, sourcesFileSchema, tableFileSchema,
+} from '../../pipeline/model/schema.js';
+import { briefpress } from '../support/cli.js';
+import { pdfText } from '../support/pdf-tools.js';
+
+const ID = 'quarterly-threat-report';
+let files: ScaffoldFile[];
+let parent: string;
+const folder = () => join(parent, ID);
+
+beforeAll(async () => {
+  files = await readScaffold();
+  parent = mkdtempSync(join(tmpdir(), 'briefpress-new-'));
+});
+
+const yamlOf = (path: string) => parse(files.find((f) => f.path === path)!.text) as Record<string, unknown>;
+/** Every key used by any of the mappings. */
+const keysOf = (items: unknown) => new Set((items as Record<string, unknown>[]).flatMap((item) => Object.keys(item)));
+
+describe('scaffold', () => {
+  it('shows an example of every field the schema knows', () => {
+    const briefing = yamlOf('briefing.yaml');
+    expect(Object.keys(briefing)).toEqual(Object.keys(briefingFileSchema.shape));
+    expect([...keysOf(briefing.sections)]).toEqual(Object.keys(sectionRefSchema.shape));
+    const points = yamlOf('data-points.yaml');
+    expect(Object.keys(points)).toEqual(Object.keys(dataPointsFileSchema.shape));
+    expect([...keysOf(points.dataPoints)].sort()).toEqual(Object.keys(dataPointSchema.shape).sort());
+    const sources = yamlOf('sources.yaml');
+    expect(Object.keys(sources)).toEqual(Object.keys(sourcesFileSchema.shape));
+    expect([...keysOf(sources.sources)].sort()).toEqual(Object.keys(sourceSchema.shape).sort());
+    expect((sources.sources as unknown[]).length).toBe(2);
+    expect(Object.keys(yamlOf('tables/example-practices.yaml'))).toEqual(Object.keys(tableFileSchema.shape));
+    expect(Object.keys(yamlOf('charts/example-share.yaml'))).toEqual(Object.keys(chartFileSchema.shape));
+  });
+
+  it('fills in the id, a title (quoted safely) and the date', () => {
+    const filled = fillScaffold(files, { id: ID, title: 'Threats, "quoted" \\ and all', date: '2025-03-04' });
+    const briefing = parse(filled.find((f) => f.path === 'briefing.yaml')!.text);
+    expect(briefing.title).toBe('Threats, "quoted" \\ and all');
+    expect(briefing.date).toBe('2025-03-04');
+    expect(filled.find((f) => f.path === 'briefing.yaml')!.text).toContain(`briefpress validate data/${ID}`);
+    expect(filled.some((f) => /__(ID|TITLE|DATE)__/.test(f.text))).toBe(false);
+    expect(titleFromId(ID)).toBe('Quarterly threat report');
+  });
+});
+
+describe('briefpress new', () => {
+  it('writes a briefing that validates with no diagnostics and builds every format', async () => {
+    const created = await briefpress(['new', ID, '--dir', parent]);
+    expect(created.status).toBe(0);
+    expect(created.stderr).toContain(`created ${folder()}/`);
+    expect(readdirSync(folder(), { recursive: true }).map(String).sort()).toEqual(
+      ['briefing.yaml', 'charts', 'charts/example-share.yaml', 'data-points.yaml', 'sections', 'sections/01-findings.md', 'sections/02-at-a-glance.md', 'sources.yaml', 'tables', 'tables/example-practices.yaml'],
+    );
+
+    const validated = await briefpress(['validate', folder()]);
+    expect(validated.stderr).toBe(`validated ${ID}: 0 errors, 0 warnings\n`);
+    expect(validated.status).toBe(0);
+
+    const browserless = await briefpress(['build', folder(), '--out', join(parent, 'out-html'), '--formats', 'html,xlsx']);
+    expect(browserless.status).toBe(0);
+    expect(readdirSync(join(parent, 'out-html', ID)).sort()).toEqual(['manifest.json', `${ID}.html`, `${ID}.xlsx`]);
+    const workbook = XLSX.read(readFileSync(join(parent, 'out-html', ID, `${ID}.xlsx`)), { type: 'buffer' });
+    expect(XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets.Data!, { header: 1 }).flat()).toContain('example-share-2024');
+
+    const full = await briefpress(['build', folder(), '--out', join(parent, 'out')]);
+    expect(full.status).toBe(0);
+    const text = pdfText(join(parent, 'out', ID, `${ID}.pdf`)).replace(/\s+/g, ' ');
+    for (const expected of ['Quarterly threat report', '12.5%', 'over 20%', 'Example Research', 'Example Agency', 'Second example practice']) expect(text).toContain(expected);
+  });
+
+  it('never touches an existing folder', async () => {
+    const existing = join(parent, 'existing');
+    await briefpress(['new', 'existing', '--dir', parent]);
+    writeFileSync(join(existing, 'briefing.yaml'), 'mine');
+    const again = await briefpress(['new', 'existing', '--dir', parent]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain(`${existing} already exists`);
+    expect(readFileSync(join(existing, 'briefing.yaml'), 'utf8')).toBe('mine');
+  });
+
+  it('refuses an id that is not a slug, and a missing id', async () => {
+    for (const id of ['Threat Report', '../escape', 'trailing-']) {
+      const refused = await briefpress(['new', id, '--dir', parent]);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain('cannot be a briefing id');
+    }
+    expect(existsSync(join(parent, '..', 'escape'))).toBe(false);
+    expect((await briefpress(['new'])).status).toBe(2);
+  });
+});

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer';
+import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
+import { renderCharts } from '../../pipeline/stages/charts/index.js';
+import { fontFaceCss } from '../../pipeline/theme/fonts.js';
+import { renderHtml } from '../../pipeline/stages/html/index.js';
+import { renderPdf } from '../../pipeline/stages/pdf/index.js';
+import { setPdfInfo } from '../../pipeline/stages/pdf/info.js';
+import { loadTemplates } from '../../pipeline/theme/templates.js';
+import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
+import { loadDefaultBriefing } from '../support/default-briefing.js';
+import { pdfFonts, pdfInfo, pdfPages, qpdfCheck, writeTemp } from '../support/pdf-tools.js';
+
+let browser: Browser;
+let pdfPath: string;
+let pdf: Uint8Array;
+let pageNumbers: ReadonlyMap<string, number>;
+const info = { title: 'AI Security Engineer, MLSecOps, and AI Governance: Cybersecurity Workforce Trends (2024)', author: 'briefpress', subject: 'Workforce trends', keywords: ['AI security', 'MLSecOps'], creator: 'briefpress test', date: new Date(Date.UTC(2024, 0, 1)) };
+
+async function print(pageSize: 'a4' | 'letter', briefing?: ResolvedBriefing) {
+  const resolved = briefing ?? (await loadDefaultBriefing());
+  const input = { briefing: resolved, charts: (await renderCharts(resolved)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize, toolVersion: 'test' };
+  return renderPdf({ briefing: resolved, html: renderHtml(input), browser, pageSize, creator: 'briefpress test' });
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser(await findBrowser());
+  ({ pdf, pageNumbers } = await print('a4'));
+  pdfPath = writeTemp('briefing.pdf', pdf);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('pdf', () => {
+  it('is a valid, tagged A4 PDF with the briefing title and metadata', async () => {
+    const briefing = await loadDefaultBriefing();
+    expect(qpdfCheck(pdfPath)).toContain('No syntax or stream encoding errors');
+    const meta = pdfInfo(pdfPath);
+    expect(meta.Title).toBe('AI Security Engineer, MLSecOps, and AI Governance: Cybersecurity Workforce Trends (2024)');
+    expect(meta.Author).toBe(briefing.meta.author ?? 'briefpress');
+    expect(meta.Subject).toBe(briefing.meta.summary);
+    expect(meta.Keywords).toBe(briefing.meta.keywords.join(', '));
+    expect(meta.Creator).toBe('briefpress test');
+    expect(meta.Tagged).toBe('yes');
+    expect(meta.CreationDate).toContain('2024');
+    expect(meta['Page size']).toContain('(A4)');
+    expect(Number(meta.Pages)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('embeds every font', () => {
+    const fonts = pdfFonts(pdfPath);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    expect(fonts.some((f) => f.name.includes('IBMPlexSans'))).toBe(true);
+  });
+
+  it('stays within its page budget', () => {
+    expect(pdfPages(pdfPath).length).toBeLessThanOrEqual(12);
+  });
+
+  it('has the running header and the "Page X of Y" footer on every page but the cover', async () => {
+    const briefing = await loadDefaultBriefing();
+    const pages = pdfPages(pdfPath);
+    expect(pages[0]).not.toMatch(/Page \d+ of/);
+    pages.slice(1).forEach((page, i) => {
+      expect(page).toContain(`Page ${i + 2} of ${pages.length}`);
+      expect(page).toContain(briefing.meta.title);
+      expect(page).toContain(briefing.meta.classification.toUpperCase());
+    });
+    const headings = ['Summary', ...briefing.sections.map((s, i) => `${i + 1} ${s.title}`), 'Sources'];
+    for (const page of pages.slice(1)) expect(headings.some((h) => page.replace(/\s+/g, ' ').includes(h)), page.slice(0, 120)).toBe(true);
+  });
+
+  it('never splits a figure or table: its title and source line are on one page', async () => {
+    const briefing = await loadDefaultBriefing();
+    const pages = pdfPages(pdfPath).map((page) => page.replace(/\s+/g, ' '));
+    const figures = [...briefing.charts.map((c) => [c.title, c.caption]), ...briefing.tables.map(({ table }) => [table.title, table.caption])];
+    for (const [title, caption] of figures) {
+      const page = pages.findIndex((p) => p.includes(title!));
+      expect(page, title).toBeGreaterThan(0);
+      expect(pages[page], `${title} and its source on one page`).toContain(caption!.replace(/\s+/g, ' '));
+    }
+  });
+
+  it('lists in its contents the page each chapter starts on, and the heading is on that page', async () => {
+    const briefing = await loadDefaultBriefing();
+    const pages = pdfPages(pdfPath).map((page) => page.replace(/\s+/g, ' '));
+    const entries = [...briefing.sections.map((s) => [`section-${s.id}`, s.title] as const), ['sources', 'Sources'] as const];
+    for (const [anchor, title] of entries) {
+      const page = pageNumbers.get(anchor)!;
+      expect(pages[1], `contents line for ${title}`).toContain(`${title} ${page}`);
+      // Once in the running header, once as the heading itself.
+      expect(pages[page - 1]!.split(title).length - 1, `${title} on page ${page}`).toBeGreaterThanOrEqual(2);
+      if (page - 2 > 1) expect(pages[page - 2]!, `${title} starts on page ${page}, not before`).not.toContain(title);
+    }
+  });
+
+  it('settles the contents numbers even from a wrong first guess', async () => {
+    const briefing = await loadDefaultBriefing();
+    // The first guess follows the contents' order; reversed, every chapter is guessed on the wrong page.
+    expect((await print('a4', { ...briefing, contents: [...briefing.contents].reverse() })).pageNumbers).toEqual(pageNumbers);
+  });
+
+  it('has bookmarks for the sections', () => {
+    expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/Outlines \d+ 0 R/);
+  });
+
+  it('prints Letter when asked', async () => {
+    const letter = writeTemp('letter.pdf', (await print('letter')).pdf);
+    expect(pdfInfo(letter)['Page size']).toContain('(letter)');
+  });
+});
+
+describe('pdf-info', () => {
+  it('replaces the Info dictionary in place and keeps the file valid', () => {
+    const again = setPdfInfo(pdf, { ...info, title: 'Ünïcode title – with a dash', keywords: [] });
+    const path = writeTemp('again.pdf', again);
+    expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+    expect(pdfInfo(path).Title).toBe('Ünïcode title – with a dash');
+    expect(Buffer.from(again).toString('latin1').match(/\/CreationDate/g)).toHaveLength(1);
+  });
+
+  it('gives the same bytes for the same input', () => {
+    expect(Buffer.compare(Buffer.from(setPdfInfo(pdf, info)), Buffer.from(setPdfInfo(pdf, info)))).toBe(0);
+  });
+});

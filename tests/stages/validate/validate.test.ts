@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadBriefing } from '../../../pipeline/stages/load/index.js';
+import { validateBriefing } from '../../../pipeline/stages/validate/index.js';
+import { formatDiagnostics, type Diagnostic } from '../../../pipeline/diagnostics/diagnostic.js';
+import { messages } from '../../../pipeline/diagnostics/messages.js';
+import { editDefault, FIXTURE_DIR, memoryBriefing } from '../../support/memory-briefing.js';
+
+async function check(changes: Parameters<typeof memoryBriefing>[0]) {
+  const { loaded, diagnostics } = await loadBriefing(FIXTURE_DIR, memoryBriefing(changes));
+  const validated = validateBriefing(loaded);
+  return { all: [...diagnostics, ...validated.diagnostics], briefing: validated.briefing, texts: loaded.texts };
+}
+
+const brief = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.code}`;
+
+describe('validate', () => {
+  it('accepts the default briefing with no diagnostics', async () => {
+    const { all, briefing } = await check({});
+    expect(all).toEqual([]);
+    expect(briefing?.dataPoints).toHaveLength(6);
+    expect(briefing?.sources.map((s) => s.key)).toEqual(['mckinsey-2024', 'aura-2024', 'skills-coalition-2024', 'ieee-spectrum-2025', 'nebulai-2024']);
+    expect(briefing?.sections.map((s) => s.id)).toEqual(['trends', 'roles', 'expert-opinions', 'data-points', 'workforce-impact', 'summary-table']);
+  });
+
+  it('points at an unknown citation key with a suggestion', async () => {
+    const { all, briefing } = await check(editDefault('sections/01-trends.md', '[@aura-2024]. This', '[@aura-2042]. This'));
+    expect(briefing).toBeUndefined();
+    expect(all.map(brief)).toEqual(['data/fixture/sections/01-trends.md:8:96 BP201']);
+    expect(all[0]!.hint).toBe('Did you mean [@aura-2024]?');
+  });
+
+  it('reports a data point whose source is not listed', async () => {
+    const { all } = await check(editDefault('data-points.yaml', 'source: mckinsey-2024', 'source: mckinsey'));
+    expect(all.map(brief)).toEqual(['data/fixture/data-points.yaml:48:13 BP301']);
+  });
+
+  it('reports a missing required field at its parent', async () => {
+    const { all } = await check(editDefault('data-points.yaml', '    unit: percent\n    period: { label: "May 2024"', '    period: { label: "May 2024"'));
+    expect(all.map(brief)).toEqual(['data/fixture/data-points.yaml:6:5 BP101']);
+    expect(all[0]!.message).toBe('required field "unit" is missing');
+  });
+
+  it('reports an unknown field with "did you mean"', async () => {
+    const { all } = await check(editDefault('briefing.yaml', 'audience:', 'audiance:'));
+    expect(all.map((d) => `${brief(d)} ${d.hint ?? ''}`)).toEqual(['data/fixture/briefing.yaml:6:1 BP103 Did you mean "audience"?']);
+  });
+
+  it('reports a percentage out of range, and every figure in prose that no longer matches it', async () => {
+    const { all } = await check(editDefault('data-points.yaml', 'value: 37.3', 'value: 137.3'));
+    expect(all.map(brief)).toEqual([
+      'data/fixture/data-points.yaml:36:12 BP302',
+      'data/fixture/sections/03-expert-opinions.md:4:1 BP701',
+      'data/fixture/sections/04-data-points.md:3:43 BP701',
+      'data/fixture/briefing.yaml:14:105 BP701',
+    ]);
+  });
+
+  it('reports a chart that names a data point that does not exist', async () => {
+    const { all } = await check(editDefault('charts/postings-demanding-ai-skills.yaml', 'dataPoints: [postings-demanding-ai-skills-2023,', 'dataPoints: [postings-demanding-ai-skill-2023,'));
+    expect(all.map(brief)).toContain('data/fixture/charts/postings-demanding-ai-skills.yaml:8:14 BP304');
+  });
+
+  it('reports a chart encoding a field its data lacks', async () => {
+    const { all } = await check(editDefault('charts/ai-share-software-postings.yaml', 'field: value,', 'field: amount,'));
+    expect(all.map(brief)).toEqual(['data/fixture/charts/ai-share-software-postings.yaml:15:17 BP402']);
+  });
+
+  it('reports the Vega-Lite compiler message for an invalid spec', async () => {
+    const { all } = await check(editDefault('charts/ai-share-software-postings.yaml', 'spec:\n', 'spec:\n  transform: [{ calculate: "pow(datum.value", as: broken }]\n'));
+    expect(all.map((d) => d.code)).toEqual(['BP401']);
+    expect(all[0]!.line).toBe(11);
+    expect(all[0]!.message).toContain('Unexpected end of input');
+  });
+
+  it('reports a table row missing a column and an empty key cell', async () => {
+    const { all } = await check(editDefault('tables/key-roles.yaml', '  - role: "MLSecOps Specialist"\n    coreFocus: "Security in ML lifecycle, automation"\n', '  - role: " "\n'));
+    expect(all.map(brief)).toEqual(['data/fixture/tables/key-roles.yaml:15:5 BP501', 'data/fixture/tables/key-roles.yaml:15:11 BP502']);
+  });
+
+  it('reports YAML syntax errors with their position and goes on to other files', async () => {
+    const { all } = await check({ ...editDefault('sources.yaml', 'publisher: "Aura"', 'publisher: "Aura'), ...editDefault('briefing.yaml', 'audience:', 'audiance:') });
+    expect(all.map((d) => d.code).sort()).toEqual(['BP002', 'BP103']);
+    expect(all.find((d) => d.code === 'BP002')!.file).toBe('data/fixture/sources.yaml');
+  });
+
+  it('reports a missing section file where briefing.yaml names it, and an empty and a non-UTF-8 file', async () => {
+    const { all } = await check({
+      'sections/02-roles.md': null,
+      'sections/03-expert-opinions.md': '   \n',
+      'sections/05-workforce-impact.md': new Uint8Array([0x41, 0x0a, 0x42, 0xff, 0x43]),
+    });
+    expect(all.map(brief)).toEqual([
+      'data/fixture/briefing.yaml:25:11 BP001',
+      'data/fixture/sections/03-expert-opinions.md:1:1 BP004',
+      'data/fixture/sections/05-workforce-impact.md:2:2 BP003',
+    ]);
+  });
+
+  it('warns about a source nobody cites and does not block the build', async () => {
+    const sources = `${(await import('../../support/memory-briefing.js')).defaultFile('sources.yaml')}  - key: unused-2024\n    publisher: "Unused"\n    year: 2024\n`;
+    const { all, briefing } = await check({ 'sources.yaml': sources });
+    expect(all.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning BP202']);
+    expect(briefing).toBeDefined();
+  });
+
+  it('prints diagnostics like a compiler: location, excerpt, caret, hint, count', async () => {
+    const { all, texts } = await check(editDefault('data-points.yaml', 'source: mckinsey-2024', 'source: mckinsey'));
+    expect(formatDiagnostics(all, texts)).toBe(
+      [
+        'data/fixture/data-points.yaml:48:13 error BP301 data point "automatable-work-hours-2030" names source "mckinsey", which is not in sources.yaml',
+        '   48 |     source: mckinsey',
+        '      |             ^',
+        '  hint: Did you mean "mckinsey-2024"?',
+        '',
+        '1 error, 0 warnings',
+      ].join('\n'),
+    );
+  });
+
+  it('has every code of the catalog in the README, one line each, with its severity', () => {
+    const rows = [...readFileSync('README.md', 'utf8').matchAll(/^\| (BP\d{3}) \| (error|warning) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(rows).toEqual(Object.entries(messages).map(([code, entry]) => `${code} ${entry.severity}`));
+  });
+});
