@@ -39,7 +39,7 @@ describe('pdf', () => {
     const meta = pdfInfo(pdfPath);
     expect(meta.Title).toBe('AI Security Engineer, MLSecOps, and AI Governance: Cybersecurity Workforce Trends (2024)');
     expect(meta.Author).toBe(briefing.meta.author ?? 'briefpress');
-    expect(meta.Subject).toBe(briefing.meta.summary);
+    expect(meta.Subject).toBe(briefing.summary);
     expect(meta.Keywords).toBe(briefing.meta.keywords.join(', '));
     expect(meta.Creator).toBe('briefpress test');
     expect(meta.Tagged).toBe('yes');
