@@ -47,7 +47,7 @@ export const messages = {
     severity: 'error',
     title: 'missing-field',
     message: ({ field }) => `required field "${field}" is missing`,
-    hint: 'Add the field; README.md "The data format" lists every field.',
+    hint: 'Add the field; docs/data-format.md lists every field.',
   }),
   BP102: entry<{ field: string; expected: string; actual: string }>({
     severity: 'error',
@@ -58,7 +58,7 @@ export const messages = {
     severity: 'error',
     title: 'unknown-field',
     message: ({ field }) => `unknown field "${field}"`,
-    hint: ({ suggestion }) => (suggestion ? `Did you mean "${suggestion}"?` : 'Remove it, or check the field reference in README.md.'),
+    hint: ({ suggestion }) => (suggestion ? `Did you mean "${suggestion}"?` : 'Remove it, or check the field reference in docs/data-format.md.'),
   }),
   BP104: entry<{ field: string; reason: string }>({
     severity: 'error',
@@ -287,7 +287,7 @@ export const messages = {
     severity: 'error',
     title: 'limit-exceeded',
     message: ({ what, actual, limit }) => `${what} is ${actual.toLocaleString('en-US')}, over the limit of ${limit.toLocaleString('en-US')}`,
-    hint: 'Limits keep a build bounded in time and memory; README.md "Threat model" lists them.',
+    hint: 'Limits keep a build bounded in time and memory; docs/threat-model.md lists them.',
   }),
   BP807: entry<{ src: string }>({
     severity: 'error',

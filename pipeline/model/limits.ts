@@ -1,5 +1,5 @@
 // The bounds a briefing must stay within, so that hostile or runaway input gives a diagnostic, never an
-// out-of-memory crash or a build that does not end. Documented in README.md "Threat model".
+// out-of-memory crash or a build that does not end. Documented in docs/threat-model.md.
 export const LIMITS = {
   /** Bytes of any one file of a briefing. */
   fileBytes: 2 * 1024 * 1024,

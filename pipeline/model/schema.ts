@@ -1,6 +1,6 @@
 // The briefing data format: one definition for the runtime checks, the TypeScript types and the JSON Schemas
 // in schema/ that editors use (`npm run schema` writes them; a test fails when they drift from this file).
-// Each file of a briefing folder has a schema here; README.md "The data format" documents them.
+// Each file of a briefing folder has a schema here; docs/data-format.md documents them.
 import { z } from 'zod';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits and single hyphens)');
