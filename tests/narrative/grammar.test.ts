@@ -37,7 +37,7 @@ describe('narrative grammar', () => {
     const valueOf = (id: string) => (id === 'a' ? '5.98%' : undefined);
     const labelOf = (kind: string, id: string) => (kind === 'table' && id === 't' ? 'Table 1' : undefined);
     expect(expandPlaceholders('{{dp:a}} and {{dp:b}}, {{text:3,556}} in {{table:t}}', valueOf, labelOf)).toBe('5.98% and {{dp:b}}, 3,556 in Table 1');
-    expect(scanUnknownPlaceholders('{{dp:a}} {{text:b}} {{figure:c}} {{ dp:d }} {{name}} {{open')).toEqual([{ offset: 36, raw: '{{name}}' }, { offset: 45, raw: '{{' }]);
+    expect(scanUnknownPlaceholders('{{dp:a}} {{text:b}} {{figure:c}} {{ dp:d }} {{name}} {{open')).toEqual([{ offset: 44, raw: '{{name}}' }, { offset: 53, raw: '{{' }]);
     expect(attachCitations('a claim [@x]\nand another\n[@y]')).toBe('a claim[@x]\nand another[@y]');
   });
 });

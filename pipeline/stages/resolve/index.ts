@@ -70,6 +70,7 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
     meta,
     documentTitle: `${meta.title}: ${meta.subtitle}`,
     summary: meta.summary,
+    description: firstSentence(meta.summary),
     sections,
     dataPoints,
     dataPointsById,
@@ -102,3 +103,6 @@ function placementNumbers(briefing: Briefing, kind: Placeable): Map<string, numb
   const ids = kind === 'chart' ? briefing.charts.map((c) => c.id) : briefing.tables.map((t) => t.id);
   return new Map([...new Set([...placed, ...ids])].map((id, i) => [id, i + 1]));
 }
+
+/** The first sentence of a text, white space folded. */
+const firstSentence = (text: string) => (/^.*?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text).replace(/\s+/g, ' ').trim();
