@@ -65,6 +65,16 @@ describe('validate', () => {
     expect(all.map(brief)).toEqual(['data/fixture/charts/ai-share-software-postings.yaml:15:17 BP402']);
   });
 
+  it('knows the fields a pivot makes: one per value of the pivoted field', async () => {
+    const pivot = 'spec:\n  transform: [{ pivot: periodLabel, value: value }]\n  mark: { type: bar }\n  encoding:\n    x: { field: "May 2024", type: quantitative }\n    y: { field: "Aug 2024", type: quantitative }\n';
+    const file = 'charts/ai-share-software-postings.yaml';
+    const text = (await import('../../support/memory-briefing.js')).defaultFile(file);
+    const { all } = await check({ [file]: text.slice(0, text.indexOf('spec:')) + pivot });
+    expect(all.map(brief)).toEqual([]);
+    const wrong = await check({ [file]: text.slice(0, text.indexOf('spec:')) + pivot.replace('"Aug 2024"', '"Sep 2024"') });
+    expect(wrong.all.map((d) => d.code)).toEqual(['BP402']);
+  });
+
   it('reports the Vega-Lite compiler message for an invalid spec', async () => {
     const { all } = await check(editDefault('charts/ai-share-software-postings.yaml', 'spec:\n', 'spec:\n  transform: [{ calculate: "pow(datum.value", as: broken }]\n'));
     expect(all.map((d) => d.code)).toEqual(['BP401']);
