@@ -65,7 +65,7 @@ describe('briefpress new', () => {
     expect(validated.stderr).toBe(`validated ${ID}: 0 errors, 0 warnings\n`);
     expect(validated.status).toBe(0);
 
-    const browserless = await briefpress(['build', folder(), '--out', join(parent, 'out-html'), '--formats', 'html,xlsx']);
+    const browserless = await briefpress(['build', folder(), '--out', join(parent, 'out-html'), '--outputs', 'html,xlsx']);
     expect(browserless.status).toBe(0);
     expect(readdirSync(join(parent, 'out-html', ID)).sort()).toEqual(['manifest.json', `${ID}.html`, `${ID}.xlsx`]);
     const workbook = XLSX.read(readFileSync(join(parent, 'out-html', ID, `${ID}.xlsx`)), { type: 'buffer' });

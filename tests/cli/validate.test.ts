@@ -90,7 +90,7 @@ describe('briefpress validate (command)', () => {
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('error BP204');
     const out = mkdtempSync(join(tmpdir(), 'briefpress-strict-out-'));
-    const build = await briefpress(['build', dir, '--strict', '--formats', 'html', '--out', out]);
+    const build = await briefpress(['build', dir, '--strict', '--outputs', 'html', '--out', out]);
     expect(build.status).toBe(1);
     expect(build.stderr).toContain('nothing was written');
     expect(existsSync(join(out, 'broken'))).toBe(false);

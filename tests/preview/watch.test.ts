@@ -17,12 +17,13 @@ const ID = 'ai-security-workforce-2024';
 /** Bounds every wait on the server, so a broken watcher fails the test instead of hanging it. */
 const WAIT_MS = 20_000;
 
-const effectsWith = (reader: PreviewEffects['reader'], templatesDir = TEMPLATES_DIR): PreviewEffects => ({
+/** Effects for a preview; what the terminal would show (quiet: problems only) goes to `write`. */
+const effectsWith = (reader: PreviewEffects['reader'], templatesDir = TEMPLATES_DIR, write: (text: string) => unknown = () => true): PreviewEffects => ({
   reader,
   templates: () => loadTemplates(templatesDir),
   fontCss: () => fontFaceCss(),
   toolVersion: '0.0.0-test',
-  progress: createProgress('quiet', { write: () => true }),
+  progress: createProgress('quiet', { write }),
 });
 
 const nonceOf = (html: string) => /<script nonce="([^"]+)">/.exec(html)?.[1];
@@ -135,7 +136,7 @@ describe('watch', () => {
     cpSync(DEFAULT_BRIEFING_DIR, briefingDir, { recursive: true });
     cpSync(TEMPLATES_DIR, templatesDir, { recursive: true });
     const { fileReader } = await import('../../pipeline/build/file-effects.js');
-    server = await watchBriefing({ dir: briefingDir, port: 0, alsoWatch: [templatesDir], effects: effectsWith(fileReader, templatesDir), report: (text) => reported.push(text) });
+    server = await watchBriefing({ dir: briefingDir, port: 0, alsoWatch: [templatesDir], effects: effectsWith(fileReader, templatesDir, (text) => reported.push(text)), report: (text) => reported.push(text) });
   });
 
   afterAll(async () => {
