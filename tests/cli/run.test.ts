@@ -5,6 +5,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Command } from '../../pipeline/cli/command.js';
+import { buildCommand } from '../../pipeline/cli/commands/build.js';
+import { diffCommand } from '../../pipeline/cli/commands/diff.js';
+import { newCommand } from '../../pipeline/cli/commands/new.js';
+import { validateCommand } from '../../pipeline/cli/commands/validate.js';
+import { watchCommand } from '../../pipeline/cli/commands/watch.js';
 import { briefpress, type CliOptions, type CliRun } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 import { expectGolden } from '../support/golden.js';
@@ -53,6 +59,24 @@ describe('help (golden)', () => {
       expect(await briefpress([command, 'anything', '--help'])).toEqual(help);
     });
   }
+});
+
+describe('the documentation', () => {
+  it("names every option of every command in the README's synopsis and in docs/cli.md", async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const synopsis = readme.slice(readme.indexOf('## Command line'), readme.indexOf('```', readme.indexOf('```', readme.indexOf('## Command line')) + 3));
+    const reference = readFileSync('docs/cli.md', 'utf8');
+    for (const { spec } of [buildCommand, validateCommand, watchCommand, newCommand, diffCommand] as Command[]) {
+      const { name } = spec;
+      const line = synopsis.split('\nbriefpress ').find((entry) => entry.startsWith(`${name} `))!;
+      expect(line, `README synopsis of ${name}`).toBeDefined();
+      for (const [option, { short, aliases }] of Object.entries(spec.options)) {
+        expect(line.includes(`--${option}`) || (short !== undefined && new RegExp(`(?<![-\\w])-${short}\\b`).test(line)), `${name} --${option} in the README`).toBe(true);
+        expect(reference, `${name} --${option} in docs/cli.md`).toContain(`--${option}`);
+        for (const alias of aliases ?? []) expect(readme, `--${alias} in the README`).toContain(`--${alias}`);
+      }
+    }
+  });
 });
 
 describe('usage errors (golden)', () => {
