@@ -7,7 +7,6 @@ import { CliError, EXIT } from '../../diagnostics/errors.js';
 import { fontFaceCss } from '../../theme/fonts.js';
 import { loadTemplates, TEMPLATES_DIR } from '../../theme/templates.js';
 import { TOOL_VERSION } from '../../build/version.js';
-import { watchBriefing } from '../../preview/watch.js';
 import type { Command } from '../command.js';
 
 const DEFAULT_PORT = 4400;
@@ -35,6 +34,8 @@ made: run briefpress build for those. Ctrl-C stops.`,
     const port = parsePort(values.port);
     const progress = reporterFor(values, io);
     const dir = await chooseBriefing(positionals);
+    // The preview loads Vega and the renderers: only when it runs, not for briefpress --help.
+    const { watchBriefing } = await import('../../preview/watch.js');
     let fontCss: Promise<string> | undefined;
     const server = await watchBriefing({
       dir,
