@@ -88,23 +88,27 @@ export async function browserStamp(executablePath: string): Promise<string> {
 export async function launchBrowser(executablePath: string): Promise<Browser> {
   const { default: puppeteer } = await import('puppeteer');
   const userDataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'briefpress-chromium-'));
-  const removeProfile = () => {
+  const removeProfile = async () => {
     try {
       rmSync(userDataDir, { recursive: true, force: true });
     } catch {
       // A helper process outlived the browser and was still writing: try again, patiently.
-      void rm(userDataDir, { recursive: true, force: true, maxRetries: 10 }).catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 10 }).catch(() => undefined);
     }
   };
   try {
     const browser = await puppeteer.launch({ executablePath, headless: true, args: LAUNCH_ARGS, timeout: 60_000, userDataDir });
-    browser.process()?.once('exit', removeProfile);
+    const child = browser.process();
+    if (child) profileRemovals.set(browser, new Promise((resolve) => child.once('exit', () => void removeProfile().then(resolve))));
     return browser;
   } catch (error) {
-    removeProfile();
+    await removeProfile();
     throw error;
   }
 }
+
+/** Settles when a launched browser's profile is gone, so whoever ends the browser can wait for its clean-up. */
+const profileRemovals = new WeakMap<Browser, Promise<void>>();
 
 /**
  * Ends the browser at once, with every process it started: its profile is thrown away, so a graceful shutdown
@@ -120,4 +124,6 @@ export async function killBrowser(browser: Browser): Promise<void> {
     }
   }
   await browser.close();
+  // On a busy machine a helper process can hold the profile for a moment: the build is done once it is gone.
+  await profileRemovals.get(browser);
 }

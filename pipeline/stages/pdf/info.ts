@@ -8,7 +8,9 @@ import { pdfText, readXref } from './structure.js';
 
 export interface PdfInfo {
   title: string;
-  author: string;
+  /** The briefing's author; without one the PDF names none (briefpress is the Creator, not the author). */
+  author?: string;
+  /** A short description: Subject and XMP dc:description. */
   subject: string;
   keywords: string[];
   creator: string;
@@ -43,11 +45,14 @@ export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   return new Uint8Array(Buffer.from(result, 'latin1'));
 }
 
+/** The first sentence of a summary, as the short description the Subject and dc:description ask for. */
+export const firstSentence = (text: string) => (/^.*?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text).replace(/\s+/g, ' ').trim();
+
 function infoDictionary(info: PdfInfo): string {
   const date = pdfDate(info.date);
   return [
     `<</Title ${pdfString(info.title)}`,
-    `/Author ${pdfString(info.author)}`,
+    ...(info.author ? [`/Author ${pdfString(info.author)}`] : []),
     `/Subject ${pdfString(info.subject)}`,
     `/Keywords ${pdfString(info.keywords.join(', '))}`,
     `/Creator ${pdfString(info.creator)}`,
