@@ -7,7 +7,6 @@ import type { OutputStream } from './io.js';
 
 export interface Palette extends TextStyle {
   success(text: string): string;
-  bold(text: string): string;
 }
 
 export function wantsColour(stream: OutputStream, env: NodeJS.ProcessEnv): boolean {
@@ -29,7 +28,7 @@ const bold = sgr(1, 22);
 const identity = (text: string) => text;
 
 export const PLAIN: Palette = {
-  error: identity, warning: identity, code: identity, path: identity, position: identity, caret: identity, hint: identity, success: identity, bold: identity,
+  error: identity, warning: identity, code: identity, path: identity, position: identity, caret: identity, hint: identity, success: identity,
 };
 
 export const COLOURED: Palette = {
@@ -41,7 +40,6 @@ export const COLOURED: Palette = {
   caret: red,
   hint: cyan,
   success: green,
-  bold,
 };
 
 /** The palette for what goes to `stream`. */

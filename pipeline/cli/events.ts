@@ -9,7 +9,7 @@
 //               {briefing, url}                        watch: its preview is rebuilt and served at url
 //   info        {text, …}                              a line for people: the shard's share; watch adds url
 //   summary     {built, skipped, failed, errors, warnings, exitCode}   the last event of a run
-export const EVENTS_VERSION = 1;
+const EVENTS_VERSION = 1;
 
 /** What a run did, as its summary event tells it. */
 export interface Tally {

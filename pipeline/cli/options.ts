@@ -10,7 +10,6 @@ export const HELP_OPTION = { short: 'h', help: 'this help' } as const satisfies 
 /** `--json` and `--quiet`, on every command that prints more than its result. */
 export const JSON_OPTION = { help: 'print JSON on stdout for machines, nothing else there' } as const satisfies OptionSpec;
 export const QUIET_OPTION = { short: 'q', help: 'print only problems' } as const satisfies OptionSpec;
-export const STRICT_OPTION = { help: 'warnings count as errors (exit code 1)' } as const satisfies OptionSpec;
 
 /** The options of `spec` found in `args`, and the rest as positionals; `help` when -h or --help was given. */
 export function parseOptions<T extends OptionTable>(spec: CommandSpec<T>, args: readonly string[]): ParsedArgs<T> & { help: boolean } {

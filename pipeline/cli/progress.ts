@@ -23,7 +23,6 @@ export interface ProgressStream {
 
 /** Progress, and the run's closing summary built from what it reported. */
 export interface Reporter extends Progress {
-  readonly tally: Tally;
   /** The last event of a run (json only: people have read each outcome as it came). */
   summary(exitCode: number): void;
 }
@@ -36,7 +35,6 @@ export function createProgress(mode: ProgressMode, stream: ProgressStream, palet
   const emit = (event: { event: string } & Record<string, unknown>) => stream.write(eventLine(event));
   const lines: Lines | undefined = mode === 'tty' ? ttyProgress(stream, palette) : mode === 'plain' ? plainProgress(stream, palette) : mode === 'quiet' ? quietProgress(stream, palette) : undefined;
   return {
-    tally,
     start: (briefing, stage) => (json ? emit({ event: 'start', briefing, stage }) : lines!.start(briefing, stage)),
     stage: (briefing, stage, ms) => (json ? emit({ event: 'stage', briefing, stage, ms: Math.round(ms) }) : lines!.stage(briefing, stage, ms)),
     skipped(briefings) {

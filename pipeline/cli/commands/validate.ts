@@ -46,7 +46,7 @@ No browser is started, nothing is written. Exit code 1 when any briefing has an 
   },
 };
 
-export interface ReportStyle {
+interface ReportStyle {
   quiet?: boolean;
   /** Colours for the text on stderr. */
   palette?: Palette;
