@@ -33,22 +33,24 @@ export function createProgress(mode: ProgressMode, stream: ProgressStream, palet
   const tally: Tally = { built: [], skipped: [], failed: [], errors: 0, warnings: 0 };
   const json = mode === 'json';
   const emit = (event: { event: string } & Record<string, unknown>) => stream.write(eventLine(event));
+  // Each id once: watch rebuilds the same briefing many times.
+  const note = (list: string[], briefing: string) => void (list.includes(briefing) || list.push(briefing));
   const lines: Lines | undefined = mode === 'tty' ? ttyProgress(stream, palette) : mode === 'plain' ? plainProgress(stream, palette) : mode === 'quiet' ? quietProgress(stream, palette) : undefined;
   return {
     start: (briefing, stage) => (json ? emit({ event: 'start', briefing, stage }) : lines!.start(briefing, stage)),
     stage: (briefing, stage, ms) => (json ? emit({ event: 'stage', briefing, stage, ms: Math.round(ms) }) : lines!.stage(briefing, stage, ms)),
     skipped(briefings) {
-      tally.skipped.push(...briefings);
+      for (const briefing of briefings) note(tally.skipped, briefing);
       if (json) for (const briefing of briefings) emit({ event: 'skipped', briefing, reason: 'up to date' });
       else if (briefings.length > 0) lines!.skipped(briefings);
     },
     done(briefing, outcome) {
-      tally.built.push(briefing);
+      note(tally.built, briefing);
       if (json) emit({ event: 'done', briefing, ...outcome });
       else lines!.done(briefing, outcome);
     },
     failed(briefing, reason) {
-      tally.failed.push(briefing);
+      note(tally.failed, briefing);
       if (json) emit({ event: 'failed', briefing, reason });
       else lines!.failed(briefing, reason);
     },

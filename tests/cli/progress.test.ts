@@ -85,6 +85,23 @@ describe('progress', () => {
     ]);
   });
 
+  it('tty: diagnostics print above the live lines, which stay at the bottom', () => {
+    const out = recorder(120);
+    const progress = createProgress('tty', out.stream);
+    progress.start('alpha', 'charts');
+    progress.diagnostics([{ file: 'a.yaml', line: 1, column: 2, code: 'BP101', severity: 'error', message: 'required field "title" is missing' }], new Map());
+    expect(screen(out.text())).toEqual(['a.yaml:1:2 error BP101 required field "title" is missing', '', '1 error, 0 warnings', '  alpha  charts…']);
+  });
+
+  it('json: a briefing rebuilt again and again (watch) is counted once in the summary', () => {
+    const out = recorder();
+    const progress = createProgress('json', out.stream);
+    for (let i = 0; i < 3; i++) progress.done('alpha', { url: 'http://127.0.0.1:1/' });
+    progress.failed('alpha', '1 error, 0 warnings');
+    progress.summary(0);
+    expect(JSON.parse(out.text().trimEnd().split('\n').at(-1)!)).toMatchObject({ built: ['alpha'], failed: ['alpha'] });
+  });
+
   it('tty: live lines are cut to the terminal width so they can be redrawn', () => {
     const out = recorder(30);
     const progress = createProgress('tty', out.stream);
