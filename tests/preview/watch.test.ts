@@ -249,6 +249,19 @@ describe('briefpress watch', () => {
     expect(await exited).toBe(0);
   });
 
+  it('--json: versioned events, the preview\'s address in url (never folder), a summary when stopped', async () => {
+    const { briefpress } = await import('../support/cli.js');
+    const run = await briefpress(['watch', DEFAULT_BRIEFING_DIR, '--port', '0', '--json'], { stopWhen: (stdout) => stdout.includes('"event":"info"') });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const events = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(events.every((event) => event.version === 1)).toBe(true);
+    const done = events.find((event) => event.event === 'done');
+    expect(done).toEqual({ version: 1, event: 'done', briefing: ID, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/) });
+    expect(events.find((event) => event.event === 'info')).toMatchObject({ url: done.url });
+    expect(events.at(-1)).toEqual({ version: 1, event: 'summary', built: [ID], skipped: [], failed: [], errors: 0, warnings: 0, exitCode: 0 });
+  });
+
   it('refuses a port it cannot use, and a folder that is not a briefing', async () => {
     const { briefpress } = await import('../support/cli.js');
     expect((await briefpress(['watch', DEFAULT_BRIEFING_DIR, '--port', 'eighty'])).status).toBe(2);

@@ -13,6 +13,8 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   /** Both streams are a terminal, as when a person runs briefpress. */
   tty?: boolean;
+  /** Ctrl-C for a long-running command (watch): pressed once stdout satisfies this. */
+  stopWhen?: (stdout: string) => boolean;
 }
 
 /** This process's environment without what turns colour on or off, which a test sets when it means to. */
@@ -25,11 +27,19 @@ export async function briefpress(args: string[], options: CliOptions = {}): Prom
   let stdout = '';
   let stderr = '';
   const isTTY = options.tty === true;
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
   const status = await run(args, {
-    stdout: { write: (text: string) => (stdout += text), isTTY },
+    stdout: {
+      write: (text: string) => {
+        stdout += text;
+        if (options.stopWhen?.(stdout)) stop();
+      },
+      isTTY,
+    },
     stderr: { write: (text: string) => (stderr += text), isTTY },
     env: testEnv(options.env),
-    stopRequested: () => new Promise(() => undefined),
+    stopRequested: () => stopped,
   });
   return { status, stdout, stderr };
 }
