@@ -4,7 +4,8 @@
 #   ensure-tools.sh browser   Chromium, to print PDFs (npm run briefing)
 #   ensure-tools.sh all       Chromium plus the independent readers the tests check outputs with:
 #                             poppler-utils (pdftotext, pdfinfo, pdffonts), qpdf, LibreOffice Calc, and
-#                             python3-pikepdf for Debian's python3 (the PDF/UA audit, tests/support/pdf_audit.py)
+#                             pikepdf (the PDF/UA audit, tests/support/pdf_audit.py) and openpyxl (the workbook
+#                             tests) for Debian's own python3 (/usr/bin/python3, whatever python3 PATH finds)
 # The browser counts as present when PUPPETEER_EXECUTABLE_PATH, Puppeteer's cache or PATH provides one,
 # the same order pipeline/browser.ts looks in.
 set -euo pipefail
@@ -25,6 +26,7 @@ if [ "$mode" = all ]; then
   command -v qpdf >/dev/null || missing+=(qpdf)
   command -v soffice >/dev/null || command -v libreoffice >/dev/null || missing+=(libreoffice-calc)
   /usr/bin/python3 -c 'import pikepdf' 2>/dev/null || missing+=(python3-pikepdf)
+  /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing+=(python3-openpyxl)
 elif [ "$mode" != browser ]; then
   echo "usage: $0 [browser|all]" >&2
   exit 2

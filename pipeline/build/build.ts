@@ -49,6 +49,8 @@ export interface BuildOptions {
   recycleAfter: number;
   /** Build only this share of the briefings. */
   shard?: Shard;
+  /** SOURCE_DATE_EPOCH, when set: the date the workbook package carries instead of the briefing's. */
+  sourceDate?: Date;
 }
 
 export interface BuildResult {
@@ -154,7 +156,7 @@ async function cacheContext(options: BuildOptions, effects: BuildEffects): Promi
     fingerprint,
     versions: effects.versions(),
     ...(browser ? { browser } : {}),
-    options: { formats: [...options.formats].sort(), pageSize: options.pageSize },
+    options: { formats: [...options.formats].sort(), pageSize: options.pageSize, ...(options.sourceDate ? { sourceDate: options.sourceDate.toISOString() } : {}) },
   };
 }
 
@@ -205,7 +207,9 @@ interface RenderContext extends Rendering {
  */
 async function buildBriefing(checked: CheckedBriefing, key: string, { options, effects, stages, pool, context }: RenderContext): Promise<string[]> {
   const briefing: ResolvedBriefing = checked.resolved!;
-  const documents = stages.render({ briefing, pageSize: options.pageSize, workbook: options.formats.has('xlsx'), toolVersion: effects.toolVersion });
+  const documents = stages.render({
+    briefing, pageSize: options.pageSize, workbook: options.formats.has('xlsx'), toolVersion: effects.toolVersion, ...(options.sourceDate ? { sourceDate: options.sourceDate } : {}),
+  });
   const pdf = pool && documents.html.then((html) => runStage(briefing.id, 'pdf', effects.progress, async () => {
     const { renderPdf } = await import('../stages/pdf/index.js');
     const printed = await pool.print((pages) => renderPdf({ briefing, html, browser: pages, pageSize: options.pageSize, creator: `briefpress ${effects.toolVersion}` }));

@@ -67,6 +67,8 @@ export interface RenderRequest {
   /** The workbook is built only when asked for; the HTML always is, since the PDF prints it. */
   workbook: boolean;
   toolVersion: string;
+  /** SOURCE_DATE_EPOCH, when set: the workbook package's date. */
+  sourceDate?: Date;
 }
 
 export interface RenderedDocuments {

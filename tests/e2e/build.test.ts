@@ -60,7 +60,7 @@ describe('briefpress build (end to end)', () => {
   it('workbook: the roles table and the data values, read back by SheetJS', () => {
     const workbook = XLSX.read(readFileSync(file(`${ID}.xlsx`)), { type: 'buffer' });
     const rows = (sheet: string) => XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[sheet]!, { header: 1, raw: true });
-    const roleCells = rows('Roles').flat();
+    const roleCells = rows('Key AI cybersecurity roles').flat();
     for (const row of briefing.tables[0]!.table.rows) for (const value of Object.values(row)) expect(roleCells).toContain(value);
     const dataCells = rows('Data').flat();
     for (const point of briefing.dataPoints) {
@@ -93,6 +93,26 @@ describe('briefpress build (end to end)', () => {
       expect(html, `HTML shows ${point.id}`).toContain(value);
       expect(shown, `workbook shows ${point.id}`).toContain(value);
     }
+  });
+
+  it('the workbook has the PDF\'s title, subject, author and keywords, and charts drawing its cells', () => {
+    const info = pdfInfo(file(`${ID}.pdf`));
+    const workbook = XLSX.read(readFileSync(file(`${ID}.xlsx`)), { type: 'buffer' });
+    expect(workbook.Props).toMatchObject({ Title: info.Title, Subject: info.Subject, Keywords: briefing.meta.keywords.join(', ') });
+    // both name the briefing's author, or (as here, where it names none) no one
+    expect(workbook.Props?.Author).toBe(info.Author);
+    const entries = XLSX.CFB.read(readFileSync(file(`${ID}.xlsx`)), { type: 'buffer' }).FullPaths.filter((path: string) => /xl\/charts\/chart\d+\.xml$/.test(path));
+    expect(entries).toHaveLength(briefing.charts.length);
+  });
+
+  it('SOURCE_DATE_EPOCH dates the workbook, and a malformed one is a usage error', async () => {
+    const dated = mkdtempSync(join(tmpdir(), 'briefpress-epoch-'));
+    expect((await briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', dated, '--formats', 'xlsx'], { env: { SOURCE_DATE_EPOCH: '1750000000' } })).status).toBe(0);
+    const props = XLSX.read(readFileSync(join(dated, ID, `${ID}.xlsx`)), { type: 'buffer' }).Props!;
+    expect(props.ModifiedDate).toEqual(new Date(1750000000 * 1000));
+    const bad = await briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', dated, '--formats', 'xlsx'], { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('SOURCE_DATE_EPOCH is a whole number of seconds since 1970; got "yesterday"');
   });
 
   it('invalid data: exit 1, a positioned diagnostic, and the previous outputs untouched', async () => {

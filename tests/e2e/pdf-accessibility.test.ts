@@ -10,7 +10,6 @@ import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { firstSentence } from '../../pipeline/stages/pdf/info.js';
 import { fontFaceCss } from '../../pipeline/theme/fonts.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
@@ -85,7 +84,10 @@ describe.each(BRIEFINGS)('the PDF of %s, read by independent readers', (id) => {
 
   it('carries XMP metadata claiming PDF/UA-1, the language, the title shown as the window title', () => {
     const { audit, briefing } = get();
-    const description = firstSentence(briefing.summary);
+    const description = briefing.description;
+    // the short description is the summary's first sentence
+    expect(briefing.summary.replace(/\s+/g, ' ').startsWith(description)).toBe(true);
+    expect(description).toMatch(/[.!?]$/);
     expect(audit.xmp).toEqual({ title: briefing.documentTitle, creator: briefing.meta.author ?? null, description, pdfuaPart: '1', subtype: '/XML' });
     expect(audit.xmp!.description!.length).toBeLessThan(300);
     expect(audit).toMatchObject({ lang: briefing.meta.language, marked: true, displayDocTitle: true });

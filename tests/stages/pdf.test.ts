@@ -5,7 +5,7 @@ import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { fontFaceCss } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { firstSentence, setPdfInfo } from '../../pipeline/stages/pdf/info.js';
+import { setPdfInfo } from '../../pipeline/stages/pdf/info.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
@@ -39,7 +39,8 @@ describe('pdf', () => {
     const meta = pdfInfo(pdfPath);
     expect(meta.Title).toBe('AI Security Engineer, MLSecOps, and AI Governance: Cybersecurity Workforce Trends (2024)');
     expect(meta.Author).toBe(briefing.meta.author);
-    expect(meta.Subject).toBe(firstSentence(briefing.summary));
+    expect(meta.Subject).toBe(briefing.description);
+    expect(briefing.description).toMatch(/^Organizations adopting AI .* prompt injection\.$/);
     expect(meta.Keywords).toBe(briefing.meta.keywords.join(', '));
     expect(meta.Creator).toBe('briefpress test');
     expect(meta.Tagged).toBe('yes');

@@ -56,6 +56,7 @@ for before anything else is done.`,
       concurrency: parseCount('--concurrency', values.concurrency, DEFAULT_CONCURRENCY),
       recycleAfter: parseCount('--recycle-after', values['recycle-after'], DEFAULT_RECYCLE_AFTER),
       ...(values.shard === undefined ? {} : { shard: parseShard(values.shard) }),
+      ...sourceDate(io.env.SOURCE_DATE_EPOCH),
     };
     const progress = reporterFor(values, io);
     const dirs = await briefingDirs(positionals);
@@ -100,6 +101,13 @@ function parsePageSize(size: string | undefined): PageSize {
   const normalized = (size ?? 'a4').toLowerCase();
   if (normalized !== 'a4' && normalized !== 'letter') throw new CliError(`--page-size is a4 or letter; got "${size}"`, EXIT.usage);
   return normalized;
+}
+
+/** SOURCE_DATE_EPOCH (reproducible-builds.org): whole seconds since 1970, the date outputs carry instead of the briefing's. */
+function sourceDate(epoch: string | undefined): { sourceDate?: Date } {
+  if (epoch === undefined || epoch.trim() === '') return {};
+  if (!/^\d+$/.test(epoch.trim())) throw new CliError(`SOURCE_DATE_EPOCH is a whole number of seconds since 1970; got "${epoch}"`, EXIT.usage);
+  return { sourceDate: new Date(Number(epoch) * 1000) };
 }
 
 function parseCount(option: string, text: string | undefined, fallback: number): number {

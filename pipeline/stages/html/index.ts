@@ -77,7 +77,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     documentTitle: briefing.documentTitle,
     title: meta.title,
     subtitle: meta.subtitle,
-    description: meta.summary,
+    description: briefing.summary,
     author: meta.author ?? '',
     keywords: meta.keywords.join(', '),
     toolVersion,

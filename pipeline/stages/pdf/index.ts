@@ -11,7 +11,7 @@ import { briefingDate } from '../../model/dates.js';
 import type { PageSize } from '../../model/output.js';
 import type { ResolvedBriefing } from '../../model/resolved.js';
 import { fillPageNumbers } from './contents.js';
-import { firstSentence, setPdfInfo, type PdfInfo } from './info.js';
+import { setPdfInfo, type PdfInfo } from './info.js';
 import { destinationPages } from './structure.js';
 import { finishTagging } from './tagging.js';
 import { preserveWordSpaces } from './word-spaces.js';
@@ -43,7 +43,7 @@ export async function renderPdf({ briefing, html, browser, pageSize, creator, ti
   const info: PdfInfo = {
     title: briefing.documentTitle,
     author: meta.author,
-    subject: firstSentence(briefing.summary),
+    subject: briefing.description,
     keywords: meta.keywords,
     creator,
     date: briefingDate(meta.date),

@@ -45,9 +45,6 @@ export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   return new Uint8Array(Buffer.from(result, 'latin1'));
 }
 
-/** The first sentence of a summary, as the short description the Subject and dc:description ask for. */
-export const firstSentence = (text: string) => (/^.*?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text).replace(/\s+/g, ' ').trim();
-
 function infoDictionary(info: PdfInfo): string {
   const date = pdfDate(info.date);
   return [
