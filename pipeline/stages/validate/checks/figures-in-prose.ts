@@ -15,13 +15,15 @@ import { scanFigures, sentences, type Figure } from '../figures.js';
 import { fieldProse, sectionProse, type Prose } from '../prose.js';
 
 export function checkFiguresInProse(context: ValidationContext): void {
-  // Without a valid data-points.yaml, or with a data point whose source is unknown (BP301), figures cannot be bound
-  // to the sources they cite: that is reported once, not again for every figure.
+  // Without a valid data-points.yaml, or with a data point whose source is unknown (BP301), raw figures cannot be
+  // bound to the sources they cite: that is reported once, not again for every figure.
   const { dataPointsFile, dataPoints, sourceKeys } = context;
-  if (!dataPointsFile || !sourceKeys || dataPoints.some((p) => !sourceKeys.has(p.source))) return;
+  if (!dataPointsFile || !sourceKeys) return;
+  const bindable = dataPoints.every((p) => sourceKeys.has(p.source));
   context.sections.forEach((section, i) => {
-    for (const mention of checkParagraphs(sectionProse(section), context)) context.mentions.push({ section: i, ...mention });
+    for (const mention of checkParagraphs(sectionProse(section), context, bindable)) context.mentions.push({ section: i, ...mention });
   });
+  if (!bindable) return;
   for (const field of context.proseFields) {
     const prose = fieldProse(field);
     if (!prose) continue;
@@ -51,9 +53,9 @@ function reportBinding(figure: Figure, candidates: readonly DataPoint[], sources
 }
 
 /** Checks a section's figures and {{dp:id}}s; returns where it states which data point. */
-function checkParagraphs(prose: Prose, context: ValidationContext): { offset: number; id: string }[] {
+function checkParagraphs(prose: Prose, context: ValidationContext, bindable: boolean): { offset: number; id: string }[] {
   const { dataPoints, dataPointsById, sourceKeys, report } = context;
-  const figures = scanFigures(prose.text);
+  const figures = bindable ? scanFigures(prose.text) : [];
   const refs = scanDataPointRefs(prose.text);
   const mentions: { offset: number; id: string }[] = refs.map((ref) => ({ offset: ref.offset, id: ref.id }));
   const citations = scanCitations(prose.text);
@@ -82,7 +84,8 @@ function checkParagraphs(prose: Prose, context: ValidationContext): { offset: nu
       const at = prose.at(ref.offset - DATA_POINT_REF_START.length);
       const text = `{{dp:${ref.id}}}`;
       if (paragraphCited.length === 0) report(diagnostic('BP203', at, { figure: text, suggestion: point.source }));
-      else if (!paragraphCited.includes(point.source)) {
+      // A data point whose source is unknown is reported as such (BP301), not again here.
+      else if (!paragraphCited.includes(point.source) && sourceKeys!.has(point.source)) {
         report(diagnostic('BP204', at, { figure: text, id: point.id, source: point.source }));
       }
     }
