@@ -1,7 +1,7 @@
 // Derived data points (pipeline/stages/validate/derive.ts): each kind of derivation, rounding to the point's
 // precision, scales and units, and a stated value checked against its inputs within rounding.
 import { describe, expect, it } from 'vitest';
-import type { DataPointEntry } from '../../../pipeline/model/schema.js';
+import type { DataPointEntry, Table } from '../../../pipeline/model/schema.js';
 import { deriveDataPoints, deriveTableCells } from '../../../pipeline/stages/validate/derive.js';
 
 const point = (id: string, changes: Partial<DataPointEntry>): DataPointEntry => ({
@@ -53,7 +53,7 @@ describe('derived data points', () => {
 
   it('computes a table column per row and checks a stated cell', () => {
     const money = { type: 'number', unit: 'currency', currency: 'USD', scale: 'million', decimals: 2 } as const;
-    const table = {
+    const table: Table = {
       id: 't', title: 't', sheet: 't', caption: 'c', key: 'k',
       columns: [{ id: 'k', label: 'k', type: 'text' as const }, { id: 'a', label: 'a', ...money }, { id: 'b', label: 'b', ...money }, { id: 'd', label: 'd', ...money, change: true, derive: { difference: ['b', 'a'] as [string, string] } }],
       rows: [{ k: 'US', a: 9.48, b: 9.36 }, { k: 'ME', a: 8.07, b: 8.75, d: 0.7 }],
