@@ -26,7 +26,8 @@ export function chartRows(chart: ChartDefinition, dataPointsById: ReadonlyMap<st
     if (!point) return [];
     return [{
       id: point.id, label: point.label, value: point.value, formatted: formatValue(point), unit: point.unit,
-      periodLabel: point.period.label, periodStart: point.period.start, periodEnd: point.period.end,
+      // A period the source gives no dates for has empty ones.
+      periodLabel: point.period.label, periodStart: point.period.start ?? '', periodEnd: point.period.end ?? '',
       source: point.source, publisher: sourcesByKey.get(point.source)?.publisher ?? point.source,
     }];
   });

@@ -40,10 +40,10 @@ describe('charts', () => {
     expect(projection.caption).toContain('Projection derived from the 37.3% CAGR');
   });
 
-  it('gives each chart a title, a source caption and a text alternative with the numbers', () => {
+  it('gives each chart a title, a source line from its data points and a text alternative with the numbers', () => {
     expect(resolvedChart('ai-share-software-postings').alt).toBe('Bar chart: AI jobs were 5.98% of software job postings in May 2024 and 5.4% in August 2024.');
     expect(resolvedChart('ai-market-growth-projection').title).toBe('AI market size implied by a 37.3% CAGR, 2023 = 1.0');
-    for (const chart of briefing.charts) expect(chart.caption).toMatch(/Aura|IEEE Spectrum|Skills Coalition/);
+    expect(briefing.charts.map((chart) => chart.sourceLine)).toEqual(['Source: Aura (2024).', 'Source: The Skills Coalition (2024).', 'Source: IEEE Spectrum (2025).']);
   });
 
   it('uses the embedded font and prefixes element ids so charts can share a page', () => {
