@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DEFAULT_BRIEFING_DIR } from './default-briefing.js';
-import type { BriefingReader } from '../../pipeline/model/loaded.js';
+import { refusedFile, type BriefingReader } from '../../pipeline/model/loaded.js';
 
 export const FIXTURE_DIR = 'data/fixture';
 
@@ -36,9 +36,10 @@ export function memoryBriefing(changes: Record<string, string | Uint8Array | nul
 export function memoryReader(files: ReadonlyMap<string, Uint8Array>): BriefingReader {
   const inFixture = (path: string) => relative(FIXTURE_DIR, path);
   return {
-    async readFile(path) {
+    async readFile(path, maxBytes) {
       const data = files.get(inFixture(path));
       if (!data) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      if (data.length > maxBytes) throw refusedFile(path, { tooLarge: data.length });
       return data;
     },
     async listFiles(dir) {
