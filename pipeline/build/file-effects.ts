@@ -85,6 +85,7 @@ const OUTPUT_PROBLEMS: Record<string, string> = {
   ENOTDIR: 'a file stands where a folder is needed',
   EEXIST: 'a file stands where a folder is needed',
   EISDIR: 'a folder stands where the file should go',
+  ENAMETOOLONG: 'a name in the path is too long for the file system',
 };
 
 /** A failed write as the user can act on it: which path, and why, in words; the earlier outputs are intact. */

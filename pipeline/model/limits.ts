@@ -13,4 +13,7 @@ export const LIMITS = {
   tables: 50,
   tableRows: 2_000,
   charts: 50,
+  /** Characters of an id: a briefing's folder name, a section, data point, source, table or chart id. Ids name
+   * files and folders, and a file name has at most 255 bytes with the outputs' temporary suffixes added. */
+  idLength: 64,
 } as const;

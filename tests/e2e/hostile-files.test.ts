@@ -2,7 +2,7 @@
 // does not hold on disk. Each is judged by its type and size before a byte is read, and reported at once, in
 // place, with exit code 1.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, openSync, closeSync, ftruncateSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, openSync, closeSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,20 @@ describe('files a briefing should not hold', () => {
     await expect(fileReader.readFile('/dev/zero', 10)).rejects.toMatchObject({ code: 'ENOTREG' });
     await expect(fileReader.readFile(DEFAULT_BRIEFING_DIR, 10)).rejects.toMatchObject({ code: 'ENOTREG' });
     await expect(fileReader.readFile(join(DEFAULT_BRIEFING_DIR, 'briefing.yaml'), 10)).rejects.toMatchObject({ code: 'EFBIG' });
+  });
+});
+
+describe('a briefing folder whose name is no id', () => {
+  it('a 250-character name is BP006 in validate and build, before any output is written', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'briefpress-long-')), 'a'.repeat(250));
+    cpSync(DEFAULT_BRIEFING_DIR, dir, { recursive: true });
+    const out = mkdtempSync(join(tmpdir(), 'briefpress-long-out-'));
+    for (const args of [['validate', dir], ['build', dir, '--out', out, '--formats', 'html']]) {
+      const run = await briefpress(args);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`${dir}/briefing.yaml:1:1 error BP006 the briefing folder's name "${'a'.repeat(250)}" is not an id`);
+      expect(run.stderr).not.toContain('    at ');
+    }
+    expect(readdirSync(out)).toEqual([]);
   });
 });
