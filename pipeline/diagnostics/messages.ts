@@ -192,6 +192,12 @@ export const messages = {
     message: ({ chart, reason }) => `Vega-Lite warns about chart "${chart}": ${reason}`,
     hint: 'Vega-Lite drew the chart without the part it warns about; fix the spec so the chart shows what is meant.',
   }),
+  BP405: entry<{ chart: string; reason: string }>({
+    severity: 'error',
+    title: 'chart-not-drawable',
+    message: ({ chart, reason }) => `chart "${chart}" cannot be drawn safely: ${reason}`,
+    hint: 'Chart expressions may call the functions docs/threat-model.md lists, with literal sizes; rewrite the expression or the transform.',
+  }),
   BP501: entry<{ table: string; row: number; column: string }>({
     severity: 'error',
     title: 'table-missing-cell',

@@ -1,6 +1,7 @@
 // Parses a YAML file and keeps its node tree, so a diagnostic can point at the line and column of any value.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Parser, type CST, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
+import { LIMITS } from '../model/limits.js';
 
 export type PathSegment = string | number;
 
@@ -23,6 +24,15 @@ const MAX_ALIASES = 50;
 
 export function parseYaml(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
+  // The parser's composer recurses once per level: a deep enough file overflows the stack, at a depth that
+  // differs between the main thread and a worker. A limit checked first, without recursion, is the same everywhere.
+  const deep = deepestNesting(text);
+  if (deep.depth > LIMITS.yamlDepth) {
+    lineCounter.addNewLine(0);
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+    const pos = lineCounter.linePos(deep.offset);
+    return { diagnostics: [diagnostic('BP806', { file, line: pos.line, column: pos.col }, { what: 'the nesting depth of the YAML', actual: deep.depth, limit: LIMITS.yamlDepth })] };
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const positionOf = (offset: number) => {
     const pos = lineCounter.linePos(offset);
@@ -55,6 +65,28 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; di
       positionOf,
     },
   };
+}
+
+/**
+ * How deep collections nest, read from the parser's tokens (built without recursion), and where the first one
+ * deeper than LIMITS.yamlDepth starts.
+ */
+function deepestNesting(text: string): { depth: number; offset: number } {
+  const deepest = { depth: 0, offset: 0 };
+  const pending: { token: CST.Token | undefined; depth: number }[] = [];
+  for (const token of new Parser().parse(text)) if (token.type === 'document') pending.push({ token: token.value, depth: 0 });
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { token, depth } = next;
+    if (!token || !('items' in token)) continue;
+    if (depth + 1 > deepest.depth) {
+      deepest.depth = depth + 1;
+      if (deepest.depth === LIMITS.yamlDepth + 1) deepest.offset = token.offset;
+    }
+    for (const item of token.items as { key?: CST.Token | null; value?: CST.Token }[]) {
+      pending.push({ token: item.key ?? undefined, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+    }
+  }
+  return deepest;
 }
 
 function firstAliasOffset(text: string): number {

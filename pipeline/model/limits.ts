@@ -16,4 +16,16 @@ export const LIMITS = {
   /** Characters of an id: a briefing's folder name, a section, data point, source, table or chart id. Ids name
    * files and folders, and a file name has at most 255 bytes with the outputs' temporary suffixes added. */
   idLength: 64,
+  /** Rows one chart's transforms may generate (sequence(), impute, density, quantile), data points included. */
+  chartRows: 10_000,
+  /** Pixels of a chart's width, height, step, font size or offset, and of either side of a drawn chart. */
+  chartPixels: 2_000,
+  /** Characters pad() may make. */
+  chartText: 1_000,
+  /** Bins of one binned field. */
+  chartBins: 1_000,
+  /** Width of a number format ("08d" is 8). */
+  chartFormatWidth: 100,
+  /** Levels of collections nested in one YAML file (a chart spec is rarely deeper than 8). */
+  yamlDepth: 64,
 } as const;

@@ -2,6 +2,7 @@
 // A new check is a file beside these exporting a function of the context, and an entry here.
 import type { ValidationContext } from '../context.js';
 import { checkBriefingId } from './briefing-id.js';
+import { checkChartBudget } from './chart-budget.js';
 import { checkChartResources } from './chart-resources.js';
 import { checkCharts } from './charts.js';
 import { checkCitations } from './citations.js';
@@ -28,6 +29,7 @@ export const CHECKS: readonly Check[] = [
   checkTables,
   checkCounts,
   checkChartResources,
+  checkChartBudget,
   checkCharts,
   checkSectionContent,
   checkCitations,
