@@ -7,6 +7,9 @@ export const LIMITS = {
   imageBytes: 5 * 1024 * 1024,
   /** Characters of any one text value in a YAML file. */
   textLength: 20_000,
+  /** Characters of one word (a run without spaces) in prose: Chromium lays out an unbreakable word in time that
+   * grows with its square, so a million-character word took the PDF stage past its timeout. */
+  wordLength: 1_000,
   sections: 100,
   dataPoints: 1_000,
   sources: 500,
