@@ -3,7 +3,9 @@
 # present is left alone, and apt runs only when something is missing.
 #   ensure-tools.sh browser   Chromium, to print PDFs (npm run briefing)
 #   ensure-tools.sh all       Chromium plus the independent readers the tests check outputs with:
-#                             poppler-utils (pdftotext, pdfinfo, pdffonts), qpdf, LibreOffice Calc
+#                             poppler-utils (pdftotext, pdfinfo, pdffonts), qpdf, LibreOffice Calc, and
+#                             pikepdf (the PDF/UA audit, tests/support/pdf_audit.py) and openpyxl (the workbook
+#                             tests) for Debian's own python3 (/usr/bin/python3, whatever python3 PATH finds)
 # The browser counts as present when PUPPETEER_EXECUTABLE_PATH, Puppeteer's cache or PATH provides one,
 # the same order pipeline/browser.ts looks in.
 set -euo pipefail
@@ -23,6 +25,8 @@ if [ "$mode" = all ]; then
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
   command -v qpdf >/dev/null || missing+=(qpdf)
   command -v soffice >/dev/null || command -v libreoffice >/dev/null || missing+=(libreoffice-calc)
+  /usr/bin/python3 -c 'import pikepdf' 2>/dev/null || missing+=(python3-pikepdf)
+  /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing+=(python3-openpyxl)
 elif [ "$mode" != browser ]; then
   echo "usage: $0 [browser|all]" >&2
   exit 2

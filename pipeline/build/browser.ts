@@ -49,7 +49,7 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
   throw new CliError(
     'No Chromium found to print the PDF. Install one with `sudo bash scripts/ensure-tools.sh browser` ' +
       '(Debian: apt-get install chromium), or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary. ' +
-      'To build without a browser, use --formats html,xlsx.',
+      'To build without a browser, use --outputs html,xlsx.',
     EXIT.renderFailure,
   );
 }
@@ -86,12 +86,12 @@ export async function browserStamp(executablePath: string, timeoutMs = 10_000): 
 export async function launchBrowser(executablePath: string): Promise<Browser> {
   const { default: puppeteer } = await import('puppeteer');
   const userDataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'briefpress-chromium-'));
-  const removeProfile = () => {
+  const removeProfile = async () => {
     try {
       rmSync(userDataDir, { recursive: true, force: true });
     } catch {
       // A helper process outlived the browser and was still writing: try again, patiently.
-      void rm(userDataDir, { recursive: true, force: true, maxRetries: 10 }).catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 10 }).catch(() => undefined);
     }
   };
   // Started before the browser, so that briefpress killed even while Chromium starts leaves nothing running: the
@@ -99,17 +99,23 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   const reaper = startReaper({ marker: userDataDir });
   try {
     const browser = await puppeteer.launch({ executablePath, headless: true, args: LAUNCH_ARGS, timeout: 60_000, userDataDir });
-    browser.process()?.once('exit', () => {
-      reaper.stop();
-      removeProfile();
-    });
+    const child = browser.process();
+    if (child) {
+      profileRemovals.set(browser, new Promise((resolve) => child.once('exit', () => {
+        reaper.stop();
+        void removeProfile().then(resolve);
+      })));
+    }
     return browser;
   } catch (error) {
     reaper.stop();
-    removeProfile();
+    await removeProfile();
     throw error;
   }
 }
+
+/** Settles when a launched browser's profile is gone, so whoever ends the browser can wait for its clean-up. */
+const profileRemovals = new WeakMap<Browser, Promise<void>>();
 
 /**
  * Ends the browser at once, with every process it started: its profile is thrown away, so a graceful shutdown
@@ -125,4 +131,6 @@ export async function killBrowser(browser: Browser): Promise<void> {
     }
   }
   await browser.close();
+  // On a busy machine a helper process can hold the profile for a moment: the build is done once it is gone.
+  await profileRemovals.get(browser);
 }

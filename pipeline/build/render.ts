@@ -31,8 +31,8 @@ export async function renderDocuments(request: RenderRequest, setup: RenderSetup
   onHtml(await stage('html', () => renderHtml({ briefing, charts, templates: setup.templates, fontCss: setup.fontCss, pageSize, toolVersion })));
   if (!request.workbook) return { warnings };
   const { buildWorkbook } = await import('../stages/workbook/index.js');
-  const build = { toolVersion, inputHash: inputHash(briefing.briefing.inputs), builtAt: briefingDate(briefing.meta.date) };
-  return { workbook: await stage('workbook', () => buildWorkbook({ briefing, charts, build })), warnings };
+  const build = { toolVersion, inputHash: inputHash(briefing.briefing.inputs), packageDate: request.sourceDate ?? briefingDate(briefing.meta.date) };
+  return { workbook: await stage('workbook', () => buildWorkbook({ briefing, charts, build, pageSize })), warnings };
 }
 
 /** Runs one stage of one briefing: reports its start and time; anything it throws that is not a CliError becomes one. */

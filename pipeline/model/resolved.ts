@@ -61,6 +61,8 @@ export interface ResolvedBriefing {
   documentTitle: string;
   /** The executive summary with its data points inserted. */
   summary: string;
+  /** The summary's first sentence: the short description of PDF Subject, XMP and workbook properties. */
+  description: string;
   sections: ResolvedSection[];
   /** In file order, which is the order of the key figures. */
   dataPoints: ResolvedDataPoint[];

@@ -10,6 +10,8 @@ interface UnitStyle {
   excelDigits: string;
   /** The Excel number format around those digits, showing what `print` shows. */
   excelFormat(digits: string): string;
+  /** What the workbook divides a value by to store it: Excel keeps a percentage as a fraction (5.98% is 0.0598). */
+  excelDivisor: number;
   /** A difference between two values of this unit. */
   change(magnitude: string): string;
   /**
@@ -26,6 +28,7 @@ export const UNIT_STYLES: Record<Unit, UnitStyle> = {
     print: (n) => `${n}%`,
     excelDigits: '0',
     excelFormat: (digits) => `${digits}%`,
+    excelDivisor: 100,
     change: (n) => `${n} pp`,
     prose: { before: '()', after: String.raw`(?:\s?%|\s(?:percent|per cent)\b)()`, always: true },
   },
@@ -33,12 +36,14 @@ export const UNIT_STYLES: Record<Unit, UnitStyle> = {
     print: (n) => n,
     excelDigits: '#,##0',
     excelFormat: (digits) => digits,
+    excelDivisor: 1,
     change: (n) => n,
   },
   usd: {
     print: (n) => `$${n}`,
     excelDigits: '#,##0',
     excelFormat: (digits) => `"$"${digits}`,
+    excelDivisor: 1,
     change: (n) => `$${n}`,
     prose: { before: String.raw`((?:US)?\$\s?)`, after: String.raw`(?:\s?(thousand|million|billion|trillion|bn|tn|[kmb])\b)?`, always: false },
   },
@@ -46,6 +51,7 @@ export const UNIT_STYLES: Record<Unit, UnitStyle> = {
     print: (n) => `${n}×`,
     excelDigits: '#,##0',
     excelFormat: (digits) => `${digits}"×"`,
+    excelDivisor: 1,
     change: (n) => `${n}×`,
     prose: { before: '()', after: String.raw`(?:\s?×|x\b)()`, always: false },
   },
@@ -66,7 +72,13 @@ export function formatValueInProse(point: DataPoint): string {
 }
 
 /** The cell format that shows a value as formatValue prints it, at the precision its source states. */
-export function excelNumberFormat(point: DataPoint): string {
+export function excelNumberFormat(point: Pick<DataPoint, 'unit' | 'decimals'>): string {
   const { excelDigits, excelFormat } = UNIT_STYLES[point.unit];
   return excelFormat(point.decimals > 0 ? `${excelDigits}.${'0'.repeat(point.decimals)}` : excelDigits);
+}
+
+/** The number a workbook cell stores for a value; toPrecision drops the float noise of dividing. */
+export function excelValue(point: Pick<DataPoint, 'unit' | 'value'>): number {
+  const { excelDivisor } = UNIT_STYLES[point.unit];
+  return excelDivisor === 1 ? point.value : Number((point.value / excelDivisor).toPrecision(15));
 }

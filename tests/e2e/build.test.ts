@@ -60,7 +60,7 @@ describe('briefpress build (end to end)', () => {
   it('workbook: the roles table and the data values, read back by SheetJS', () => {
     const workbook = XLSX.read(readFileSync(file(`${ID}.xlsx`)), { type: 'buffer' });
     const rows = (sheet: string) => XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[sheet]!, { header: 1, raw: true });
-    const roleCells = rows('Roles').flat();
+    const roleCells = rows('Key AI cybersecurity roles').flat();
     for (const row of briefing.tables[0]!.table.rows) for (const value of Object.values(row)) expect(roleCells).toContain(value);
     const dataCells = rows('Data').flat();
     for (const point of briefing.dataPoints) {
@@ -95,6 +95,26 @@ describe('briefpress build (end to end)', () => {
     }
   });
 
+  it('the workbook has the PDF\'s title, subject, author and keywords, and charts drawing its cells', () => {
+    const info = pdfInfo(file(`${ID}.pdf`));
+    const workbook = XLSX.read(readFileSync(file(`${ID}.xlsx`)), { type: 'buffer' });
+    expect(workbook.Props).toMatchObject({ Title: info.Title, Subject: info.Subject, Keywords: briefing.meta.keywords.join(', ') });
+    // both name the briefing's author, or (as here, where it names none) no one
+    expect(workbook.Props?.Author).toBe(info.Author);
+    const entries = XLSX.CFB.read(readFileSync(file(`${ID}.xlsx`)), { type: 'buffer' }).FullPaths.filter((path: string) => /xl\/charts\/chart\d+\.xml$/.test(path));
+    expect(entries).toHaveLength(briefing.charts.length);
+  });
+
+  it('SOURCE_DATE_EPOCH dates the workbook, and a malformed one is a usage error', async () => {
+    const dated = mkdtempSync(join(tmpdir(), 'briefpress-epoch-'));
+    expect((await briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', dated, '--formats', 'xlsx'], { env: { SOURCE_DATE_EPOCH: '1750000000' } })).status).toBe(0);
+    const props = XLSX.read(readFileSync(join(dated, ID, `${ID}.xlsx`)), { type: 'buffer' }).Props!;
+    expect(props.ModifiedDate).toEqual(new Date(1750000000 * 1000));
+    const bad = await briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', dated, '--formats', 'xlsx'], { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('SOURCE_DATE_EPOCH is a whole number of seconds since 1970; got "yesterday"');
+  });
+
   it('invalid data: exit 1, a positioned diagnostic, and the previous outputs untouched', async () => {
     const broken = join(mkdtempSync(join(tmpdir(), 'briefpress-broken-')), ID);
     cpSync(DEFAULT_BRIEFING_DIR, broken, { recursive: true });
@@ -109,9 +129,9 @@ describe('briefpress build (end to end)', () => {
   });
 
   it('usage errors exit 2 with a message', async () => {
-    const bad = await briefpress(['build', '--formats', 'docx']);
+    const bad = await briefpress(['build', '--outputs', 'docx']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--formats takes a comma-separated list of pdf, html, xlsx');
+    expect(bad.stderr).toContain('--outputs takes a comma-separated list of pdf, html, xlsx');
     expect((await briefpress(['frobnicate'])).status).toBe(2);
     for (const [option, value] of [['--concurrency', '0'], ['--recycle-after', 'x']] as const) {
       const run = await briefpress(['build', option, value]);
@@ -126,7 +146,7 @@ describe('briefpress build (end to end)', () => {
     expect(validated.stderr).toContain(`validated ${ID}: 0 errors, 0 warnings`);
     const help = await briefpress(['build', '--help']);
     expect(help.status).toBe(0);
-    for (const option of ['--out', '--formats', '--page-size', '--force', '--concurrency', '--recycle-after', '--shard']) expect(help.stdout).toContain(option);
+    for (const option of ['--out', '--outputs', '--page-size', '--force', '--concurrency', '--recycle-after', '--shard']) expect(help.stdout).toContain(option);
   });
 });
 

@@ -43,8 +43,8 @@ describe('html', () => {
     for (const [, back] of html.matchAll(/href="#(cite-\d+)" role="doc-backlink"/g)) expect(html).toContain(`id="${back}"`);
   });
 
-  it('renders the summary table as a real table and numbers figures in order', () => {
-    expect(html).toMatch(/<table class="data-table">\s*<thead><tr><th scope="col">Role<\/th><th scope="col">Core focus<\/th><th scope="col">Demand driver<\/th>/);
+  it('renders the summary table as a real table, its title the caption, and numbers figures in order', () => {
+    expect(html).toMatch(/<table class="data-table">\s*<caption class="figure-title"><span class="figure-label">Table 1\.<\/span> [^<]+<\/caption>\s*<thead><tr><th scope="col">Role<\/th><th scope="col">Core focus<\/th><th scope="col">Demand driver<\/th>/);
     expect([...html.matchAll(/<span class="figure-label">(Figure|Table) (\d+)\.<\/span>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['Figure 1', 'Figure 2', 'Figure 3', 'Table 1']);
   });
 

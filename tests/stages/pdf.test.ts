@@ -38,8 +38,9 @@ describe('pdf', () => {
     expect(qpdfCheck(pdfPath)).toContain('No syntax or stream encoding errors');
     const meta = pdfInfo(pdfPath);
     expect(meta.Title).toBe('AI Security Engineer, MLSecOps, and AI Governance: Cybersecurity Workforce Trends (2024)');
-    expect(meta.Author).toBe(briefing.meta.author ?? 'briefpress');
-    expect(meta.Subject).toBe(briefing.meta.summary);
+    expect(meta.Author).toBe(briefing.meta.author);
+    expect(meta.Subject).toBe(briefing.description);
+    expect(briefing.description).toMatch(/^Organizations adopting AI .* prompt injection\.$/);
     expect(meta.Keywords).toBe(briefing.meta.keywords.join(', '));
     expect(meta.Creator).toBe('briefpress test');
     expect(meta.Tagged).toBe('yes');

@@ -40,3 +40,33 @@ export function writeTemp(name: string, data: Uint8Array): string {
   writeFileSync(path, data);
   return path;
 }
+
+/** What tests/support/pdf_audit.py reads with pikepdf (Debian's python3-pikepdf, so Debian's python3). */
+export interface PdfAudit {
+  lang: string | null;
+  marked: boolean;
+  displayDocTitle: boolean;
+  structure: {
+    types: Record<string, number>;
+    roleMap: Record<string, string>;
+    unmapped: string[];
+    remappedStandard: string[];
+    figures: (string | null)[];
+    listItems: string[][];
+    tablesInFigures: number;
+  };
+  links: { page: number; contents: string | null; structParent: string | null }[];
+  content: { text: number; unmarkedText: number; painting: number; unmarkedPainting: number };
+  xmp: { title: string | null; creator: string | null; description: string | null; pdfuaPart: string | null; subtype: string | null } | null;
+  bookmarks: string[];
+}
+
+export function pdfAudit(path: string): PdfAudit {
+  return JSON.parse(run('/usr/bin/python3', ['tests/support/pdf_audit.py', path])) as PdfAudit;
+}
+
+/** The text of the structure tree as poppler reads it (pdfinfo -struct-text): its quoted strings, joined. */
+export function pdfStructureText(path: string): string {
+  const tree = execFileSync('pdfinfo', ['-struct-text', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  return [...tree.matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]).join('\n');
+}

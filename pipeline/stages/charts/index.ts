@@ -79,7 +79,7 @@ function labelSvg(svg: string, id: string): string {
     return renamed.get(old)!;
   };
   return svg
-    .replace(/<svg /, `<svg data-chart="${id}" aria-hidden="true" `)
+    .replace(/<svg /, `<svg data-chart="${id}" `)
     .replace(/\sid="([^"]+)"/g, (_, old: string) => ` id="${rename(old)}"`)
     .replace(/url\(#([^)]+)\)/g, (_, old: string) => `url(#${rename(old)})`);
 }

@@ -7,6 +7,7 @@ import type { PageSize } from '../../model/output.js';
 import type { ResolvedBriefing, ResolvedDataPoint } from '../../model/resolved.js';
 import { imagePath } from '../../narrative/images.js';
 import type { Templates } from '../../theme/templates.js';
+import { escapeHtml } from './escape.js';
 import { createNarrativeRenderer } from './markdown.js';
 import { printCss } from './print-css.js';
 
@@ -48,7 +49,9 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     renderPlacement(kind, id) {
       if (kind === 'chart') {
         const chart = briefing.chartsById.get(id)!;
-        return figureTemplate({ anchor: chart.anchor, number: chart.number, title: chart.title, alt: chart.alt, caption: chart.caption, svg: svgById.get(id), rows: chart.rows });
+        // The alt text on the <svg role="img"> itself: Chromium writes it as the PDF Figure's /Alt.
+        const svg = svgById.get(id)?.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(chart.alt)}" `);
+        return figureTemplate({ anchor: chart.anchor, number: chart.number, title: chart.title, caption: chart.caption, svg, rows: chart.rows });
       }
       const { anchor, number, table } = briefing.tablesById.get(id)!;
       return tableTemplate({
@@ -74,7 +77,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     documentTitle: briefing.documentTitle,
     title: meta.title,
     subtitle: meta.subtitle,
-    description: meta.summary,
+    description: briefing.summary,
     author: meta.author ?? '',
     keywords: meta.keywords.join(', '),
     toolVersion,

@@ -4,7 +4,8 @@
 // Chromium has no target-counter(), so the contents' page numbers come from printing: print with a guess,
 // read the page each contents anchor landed on (its named destination), and print again with those numbers
 // until they agree. A good guess makes one print enough. Then the document information is rewritten (info.ts)
-// with the briefing's metadata and dates, so the same input gives the same bytes.
+// with the briefing's metadata and dates, so the same input gives the same bytes. In between, tagging.ts
+// finishes the tagged structure for PDF/UA-1; the copy printed keeps its word spaces (word-spaces.ts).
 import type { Browser } from 'puppeteer';
 import { briefingDate } from '../../model/dates.js';
 import type { PageSize } from '../../model/output.js';
@@ -12,6 +13,8 @@ import type { ResolvedBriefing } from '../../model/resolved.js';
 import { fillPageNumbers } from './contents.js';
 import { setPdfInfo, type PdfInfo } from './info.js';
 import { destinationPages } from './structure.js';
+import { finishTagging } from './tagging.js';
+import { preserveWordSpaces } from './word-spaces.js';
 
 export interface PdfInput {
   briefing: ResolvedBriefing;
@@ -39,21 +42,21 @@ export async function renderPdf({ briefing, html, browser, pageSize, creator, ti
   const { meta } = briefing;
   const info: PdfInfo = {
     title: briefing.documentTitle,
-    author: meta.author ?? 'briefpress',
-    subject: meta.summary,
+    author: meta.author,
+    subject: briefing.description,
     keywords: meta.keywords,
     creator,
     date: briefingDate(meta.date),
   };
   let pageNumbers: ReadonlyMap<string, number> = pageGuess;
   for (let print = 1; ; print++) {
-    const pdf = await printHtml(browser, fillPageNumbers(html, pageNumbers), pageSize, timeoutMs);
+    const pdf = await printHtml(browser, fillPageNumbers(preserveWordSpaces(html), pageNumbers), pageSize, timeoutMs);
     const landed = destinationPages(pdf);
     const actual = new Map([...pageGuess.keys()].map((anchor) => [anchor, landed.get(anchor) ?? 0]));
     const missing = [...actual].filter(([, page]) => page === 0).map(([anchor]) => anchor);
     if (missing.length > 0) throw new Error(`the printed PDF has no destination for ${missing.join(', ')}`);
     if ([...actual].every(([anchor, page]) => pageNumbers.get(anchor) === page)) {
-      return { pdf: setPdfInfo(pdf, info), pageNumbers };
+      return { pdf: setPdfInfo(await finishTagging(pdf, html, info), info), pageNumbers };
     }
     if (print === MAX_PRINTS) throw new Error(`contents page numbers did not settle after ${MAX_PRINTS} prints`);
     pageNumbers = actual;

@@ -8,7 +8,9 @@ import { pdfText, readXref } from './structure.js';
 
 export interface PdfInfo {
   title: string;
-  author: string;
+  /** The briefing's author; without one the PDF names none (briefpress is the Creator, not the author). */
+  author?: string;
+  /** A short description: Subject and XMP dc:description. */
   subject: string;
   keywords: string[];
   creator: string;
@@ -47,7 +49,7 @@ function infoDictionary(info: PdfInfo): string {
   const date = pdfDate(info.date);
   return [
     `<</Title ${pdfString(info.title)}`,
-    `/Author ${pdfString(info.author)}`,
+    ...(info.author ? [`/Author ${pdfString(info.author)}`] : []),
     `/Subject ${pdfString(info.subject)}`,
     `/Keywords ${pdfString(info.keywords.join(', '))}`,
     `/Creator ${pdfString(info.creator)}`,

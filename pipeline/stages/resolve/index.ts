@@ -50,12 +50,14 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
     .map((table) => ({ number: tableNumbers.get(table.id)!, anchor: `table-${table.id}`, table }))
     .sort((a, b) => a.number - b.number);
 
+  const summary = insert(meta.summary);
   return {
     id: briefing.id,
     briefing,
     meta,
     documentTitle: `${meta.title}: ${meta.subtitle}`,
-    summary: insert(meta.summary),
+    summary,
+    description: firstSentence(summary),
     sections,
     dataPoints,
     dataPointsById,
@@ -87,3 +89,6 @@ function placementNumbers(briefing: Briefing, kind: Placeable): Map<string, numb
   const ids = kind === 'chart' ? briefing.charts.map((c) => c.id) : briefing.tables.map((t) => t.id);
   return new Map([...new Set([...placed, ...ids])].map((id, i) => [id, i + 1]));
 }
+
+/** The first sentence of a text, white space folded. */
+const firstSentence = (text: string) => (/^.*?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text).replace(/\s+/g, ' ').trim();

@@ -1,7 +1,6 @@
 // How every workbook sheet looks and stores its values: one font, dark header rows, fitted columns, print
-// setup, number formats, names. ExcelJS is only a type here; workbook.ts loads it.
+// setup, names. ExcelJS is only a type here; index.ts loads it.
 import type { Cell, CellValue, Row, Worksheet } from 'exceljs';
-import type { DataPoint } from '../../model/briefing.js';
 import { ACCENT, INK } from '../../theme/palette.js';
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -30,14 +29,14 @@ export function text(value: string): string {
   return value.length > MAX_CELL_TEXT ? `${value.slice(0, MAX_CELL_TEXT - 1)}…` : value;
 }
 
+/** A label as a cell holds it: digits alone (a year) as the number, which Excel would flag as stored as text. */
+export function label(value: string): string | number {
+  return /^\d{1,15}$/.test(value) ? Number(value) : text(value);
+}
+
 /** A link to a cell of this workbook; the sheet name is always quoted, as names with spaces need. */
 export function sheetLink(label: string, sheetName: string, cell = 'A1'): CellValue {
   return { text: text(label), hyperlink: `#'${sheetName.replace(/'/g, "''")}'!${cell}` };
-}
-
-/** Percentages are fractions in Excel (5.98% is 0.0598); toPrecision drops the float noise of dividing. */
-export function storedValue(point: DataPoint): number {
-  return point.unit === 'percent' ? Number((point.value / 100).toPrecision(15)) : point.value;
 }
 
 /**
@@ -103,12 +102,15 @@ export function fitColumns(sheet: Worksheet, fromRow = 1): void {
   widths.forEach((width, col) => (sheet.getColumn(col).width = Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, width + 3))));
   for (const row of rows) {
     let lines = 1;
+    // Only text wraps: a number or date is one line, whatever its long form as text.
     row.eachCell((cell: Cell, col) => {
-      if (cell.alignment?.wrapText && !cell.isMerged) lines = Math.max(lines, lineCount(cell.text, sheet.getColumn(col).width!));
+      if (cell.alignment?.wrapText && !cell.isMerged && isText(cell.value)) lines = Math.max(lines, lineCount(cell.text, sheet.getColumn(col).width!));
     });
     if (lines > 1) row.height = lines * LINE_HEIGHT;
   }
 }
+
+const isText = (value: CellValue) => typeof value === 'string' || (typeof value === 'object' && value !== null && 'text' in value);
 
 /** Lines the text takes wrapped in `width` characters, a little under the width for the cell's padding. */
 function lineCount(value: string, width: number): number {
@@ -142,13 +144,25 @@ export interface PageSetup {
   /** Running header (left) and footer (left) of each printed page. */
   title: string;
   classification: string;
+  /** Excel's paper size code: the build's --page-size. */
+  paperSize: number;
+}
+
+/** Excel's paper size codes for the page sizes a build prints on. */
+export const PAPER_SIZES = { a4: 9, letter: 1 } as const;
+
+interface SheetLayout {
+  /** A sheet with one table: the rows down to its header frozen, the header printed on each page. */
+  headerRow?: number;
+  /** Only the first columns print (the rest are for filtering and formulas), fitted to the page's width. */
+  printColumns?: number;
 }
 
 /**
  * Link styling, view and print setup, once a sheet is written. A sheet with one table has the rows down to its
  * header frozen and the header repeated on each printed page; other sheets read as a page, without gridlines.
  */
-export function finishSheet(sheet: Worksheet, { title, classification }: PageSetup, headerRow?: number): void {
+export function finishSheet(sheet: Worksheet, { title, classification, paperSize }: PageSetup, { headerRow, printColumns }: SheetLayout = {}): void {
   sheet.eachRow((row: Row) => {
     row.eachCell((cell: Cell) => {
       if (typeof cell.value === 'object' && cell.value && 'hyperlink' in cell.value) cell.font = LINK;
@@ -157,13 +171,17 @@ export function finishSheet(sheet: Worksheet, { title, classification }: PageSet
   const zoom = { zoomScale: 100, zoomScaleNormal: 100 };
   const below = `A${(headerRow ?? 0) + 1}`;
   sheet.views = [headerRow ? { state: 'frozen', ySplit: headerRow, topLeftCell: below, activeCell: below, ...zoom } : { state: 'normal', showGridLines: false, ...zoom }];
-  const width = (sheet.columns ?? []).reduce((sum, column) => sum + (column.width ?? MIN_COLUMN_WIDTH), 0);
+  const printed = (sheet.columns ?? []).slice(0, printColumns);
+  const width = printed.reduce((sum, column) => sum + (column.width ?? MIN_COLUMN_WIDTH), 0);
   Object.assign(sheet.pageSetup, {
+    paperSize,
     orientation: width > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
     ...(headerRow ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
+    // ExcelJS puts a "$" before each corner; the ones before the rows make the reference absolute, as Excel's own.
+    ...(printColumns ? { printArea: `A$1:${sheet.getColumn(printColumns).letter}$${sheet.rowCount}` } : {}),
   });
   // "&" starts a code in headers and footers (&P page, &N pages, &A sheet name), so literal ones are doubled.
   const literal = (value: string) => value.slice(0, MAX_HEADER_LITERAL).replace(/&/g, '&&');

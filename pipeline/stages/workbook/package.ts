@@ -1,10 +1,14 @@
 // The xlsx package as ExcelJS writes it, corrected and made reproducible before it leaves the stage:
 // - a link to a cell of the workbook ("#'Sources'!A2") comes out as an external relationship plus a location,
 //   which Excel and LibreOffice open as a file path; it becomes a bare location, as Excel itself writes it;
-// - every zip entry carries the build time; it carries the briefing's date instead, so the same input gives
-//   the same bytes.
+// - every zip entry carries the build time; it carries the package date instead (the briefing's, or
+//   SOURCE_DATE_EPOCH's), so the same input gives the same bytes;
+// - a table without a totals row says so (ExcelJS writes totalsRowShown="1" for every table);
+// - a briefing that names no author has none (ExcelJS invents "Unknown" for an empty dc:creator);
+// - the charts, pictures' text alternatives and creation ids are added to the drawings (drawings.ts).
 // The package is small, so it is read whole and written again with node:zlib.
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { addDrawings, type PackagePart, type SheetDrawings } from './drawings.js';
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -14,18 +18,22 @@ const UTF8_NAMES = 0x0800;
 /** Version 2.0 of the zip format: the first with deflate and folders, all an xlsx needs. */
 const ZIP_VERSION = 20;
 
-interface Entry {
-  name: string;
-  data: Buffer;
-}
+type Entry = PackagePart;
 
-export function finishPackage(xlsx: Uint8Array, date: Date): Uint8Array {
+export function finishPackage(xlsx: Uint8Array, date: Date, drawings: readonly SheetDrawings[], authorNamed: boolean): Uint8Array {
   const entries = readZip(Buffer.from(xlsx.buffer, xlsx.byteOffset, xlsx.byteLength));
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   for (const sheet of entries.filter((entry) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name))) {
     const rels = byName.get(sheet.name.replace(/([^/]+)$/, '_rels/$1.rels'));
     if (rels) localizeLinks(sheet, rels);
   }
+  for (const table of entries.filter((entry) => /^xl\/tables\/[^/]+\.xml$/.test(entry.name))) {
+    const xml = table.data.toString('utf8');
+    if (!xml.includes('totalsRowCount=')) table.data = Buffer.from(xml.replace('totalsRowShown="1"', 'totalsRowShown="0"'), 'utf8');
+  }
+  const core = byName.get('docProps/core.xml');
+  if (core && !authorNamed) core.data = Buffer.from(core.data.toString('utf8').replace('<dc:creator>Unknown</dc:creator>', ''), 'utf8');
+  addDrawings(entries, drawings);
   return writeZip(entries, dosDate(date));
 }
 

@@ -1,8 +1,11 @@
 // Overview: title, summary, key figures and a link to each other sheet. The workbook opens on it, so it is not
-// one of SHEETS: it comes first and lists them.
+// one of SHEETS: it comes first and lists them. Each key figure is a formula on its data point's defined name,
+// formatted as the data: edit a value on the Data sheet and the Overview follows.
 import type { CellValue, Worksheet } from 'exceljs';
-import { formatBriefingDate } from '../../../model/dates.js';
-import { BOLD, finishSheet, fitColumns, HEADING, mergedParagraph, sheetLink, styleHeader, text } from '../layout.js';
+import { briefingDate } from '../../../model/dates.js';
+import { excelValue } from '../../../model/units.js';
+import { briefingDateFormat, qualifiedFormat } from '../formats.js';
+import { BOLD, excelName, finishSheet, fitColumns, HEADING, label, mergedParagraph, sheetLink, styleHeader, text } from '../layout.js';
 import { sourceRow, SOURCES_SHEET, type SheetContext } from '../sheet.js';
 
 export const OVERVIEW_SHEET = 'Overview';
@@ -14,8 +17,13 @@ export function writeOverview(sheet: Worksheet, context: SheetContext): void {
   add([meta.title]).getCell(1).font = HEADING;
   add([meta.subtitle]).getCell(1).font = BOLD;
   add([]);
-  for (const [label, value] of [['Date', formatBriefingDate(meta.date)], ['Audience', meta.audience], ['Classification', meta.classification]] as const) {
-    add([label, value]).getCell(1).font = BOLD;
+  // The date is a date, as precise as the briefing gives it ("2024" is the year, not text that looks like a number).
+  const date = add(['Date', briefingDate(meta.date)]);
+  date.getCell(1).font = BOLD;
+  date.getCell(2).numFmt = briefingDateFormat(meta.date);
+  date.getCell(2).alignment = { horizontal: 'left' };
+  for (const [name, value] of [['Audience', meta.audience], ['Classification', meta.classification]] as const) {
+    add([name, value]).getCell(1).font = BOLD;
   }
   add([]);
   add(['Executive summary']).getCell(1).font = BOLD;
@@ -26,7 +34,11 @@ export function writeOverview(sheet: Worksheet, context: SheetContext): void {
   styleHeader(figuresHeader);
   for (const point of briefing.dataPoints) {
     const { publisher } = briefing.sourcesByKey.get(point.source)!;
-    add([point.label, point.inProse, point.period.label, sheetLink(publisher, SOURCES_SHEET, sourceRow(context, point.source))]);
+    const row = add([point.label, { formula: excelName(point.id), result: excelValue(point) }, label(point.period.label), sheetLink(publisher, SOURCES_SHEET, sourceRow(context, point.source))]);
+    row.getCell(2).numFmt = qualifiedFormat(point);
+    // The period follows a right-aligned number: indented, so "5.98%" and "May 2024" do not run together, and
+    // left-aligned, so a year (a number) does not run into the source.
+    row.getCell(3).alignment = { horizontal: 'left', indent: 1 };
   }
   // Columns fit the key figures; the titles above and the sheet descriptions below may overflow.
   fitColumns(sheet, figuresHeader.number);

@@ -1,27 +1,23 @@
-// Sources: numbered as in the PDF, with the data points each is the source of and the sections citing it.
-import { addTable, BOLD, finishSheet, fitColumns, mergedParagraph, text } from '../layout.js';
+// Sources: numbered as in the PDF, with the sections citing each and the data points it is the source of. As on
+// Data, the columns a reader prints come first, then the key and the data point ids, for filtering.
+import { addTable, finishSheet, fitColumns, text } from '../layout.js';
 import { SOURCES_SHEET, type SheetWriter } from '../sheet.js';
+
+const COLUMNS = ['No.', 'Publisher', 'Title', 'Year', 'URL', 'Cited in', 'Note', 'Key', 'Data points'];
+const PRINTED_COLUMNS = COLUMNS.indexOf('Note') + 1;
 
 export const sourcesSheet: SheetWriter = {
   name: SOURCES_SHEET,
-  about: () => 'Sources numbered as in the PDF, with the data points and sections citing each',
+  about: () => 'Sources numbered as in the PDF, with the sections and data points citing each',
   write(sheet, context) {
     const { briefing } = context;
-    const headers = ['No.', 'Key', 'Publisher', 'Title', 'Year', 'URL', 'Data points', 'Cited in', 'Seed marker', 'Note'];
-    addTable(sheet, 'tbl_Sources', 1, headers, briefing.sources.map((source) => [
-      source.number, source.key, text(source.publisher), text(source.title ?? ''), source.year,
-      source.url ? { text: text(source.url), hyperlink: source.url } : '',
-      text(source.dataPointIds.join('\n')),
-      text(source.citedIn.join('\n')),
-      source.seedMarker ?? '', text(source.note ?? ''),
+    const lines = (values: string[]) => (values.length ? text(values.join('\n')) : null);
+    addTable(sheet, 'tbl_Sources', 1, COLUMNS, briefing.sources.map((source) => [
+      source.number, text(source.publisher), source.title ? text(source.title) : null, source.year,
+      source.url ? { text: text(source.url), hyperlink: source.url } : null,
+      lines(source.citedIn), source.note ? text(source.note) : null, source.key, lines(source.dataPointIds),
     ]));
     fitColumns(sheet);
-    const note = briefing.sourcesEditorialNote;
-    if (note) {
-      sheet.addRow([]);
-      sheet.addRow(['Editorial note']).getCell(1).font = BOLD;
-      mergedParagraph(sheet, sheet.rowCount + 1, headers.length, note);
-    }
-    finishSheet(sheet, context.page, 1);
+    finishSheet(sheet, context.page, { headerRow: 1, printColumns: PRINTED_COLUMNS });
   },
 };

@@ -1,28 +1,63 @@
-// Roles: the briefing's tables, each a native Excel table under its number, title and caption, as the PDF shows
-// it, then two blank rows before the next. "Roles" names the default briefing's one table; the sheet holds
-// whatever tables a briefing has.
-import { addTable, BOLD, excelName, finishSheet, fitColumns, mergedParagraph, text } from '../layout.js';
+// A sheet per table of the briefing, named by the table's short name: under its number, title and caption as
+// the PDF shows it, a native Excel table with filter buttons, its header frozen and printed on every page.
+import type { Worksheet } from 'exceljs';
+import type { ResolvedBriefing, ResolvedTable } from '../../../model/resolved.js';
+import { addTable, BOLD, excelName, finishSheet, fitColumns, mergedParagraph, text, type PageSetup } from '../layout.js';
 import type { SheetWriter } from '../sheet.js';
 
-export const tablesSheet: SheetWriter = {
-  name: 'Roles',
-  about: ({ briefing }) => briefing.tables.map(({ table }) => table.title).join('; '),
-  include: ({ briefing }) => briefing.tables.length > 0,
-  write(sheet, context) {
-    const { tables } = context.briefing;
-    const tops: number[] = [];
-    let row = 1;
-    for (const { table } of tables) {
-      tops.push(row);
-      addTable(sheet, `tbl_${excelName(table.id)}`, row + 2, table.columns.map((c) => c.label), table.rows.map((r) => table.columns.map((c) => text(r[c.id] ?? ''))));
-      row += 2 + 1 + table.rows.length + 2;
-    }
-    // Columns fit the tables; the titles and captions then wrap across them.
-    fitColumns(sheet);
-    tables.forEach(({ number, table }, i) => {
-      mergedParagraph(sheet, tops[i]!, table.columns.length, `Table ${number}. ${table.title}`).font = BOLD;
-      mergedParagraph(sheet, tops[i]! + 1, table.columns.length, table.caption);
-    });
-    finishSheet(sheet, context.page, tables.length === 1 ? 3 : undefined);
-  },
-};
+/** Excel's limit for a sheet name. */
+const MAX_SHEET_NAME = 31;
+/** Characters a sheet name cannot hold. */
+const FORBIDDEN = /[\\/?*[\]:]/g;
+const HEADER_ROW = 3;
+
+/** The briefing's tables, by number, each a sheet; `taken` are the names of the workbook's other sheets. */
+export function tableSheets(briefing: ResolvedBriefing, taken: readonly string[]): SheetWriter[] {
+  const names = tableSheetNames(briefing.tables.map(({ table }) => table), taken);
+  return briefing.tables.map((resolved) => ({
+    name: names.get(resolved.table.id)!,
+    about: () => `Table ${resolved.number}. ${resolved.table.title}`,
+    write: (sheet, context) => writeTable(sheet, resolved, context.page),
+  }));
+}
+
+/** What names a table's sheet; `sheet` is the seam for the short name a table will state (issue 12). */
+interface TableNaming {
+  id: string;
+  title: string;
+  sheet?: string;
+}
+
+/**
+ * Each table's sheet name: its `sheet`, until then its title, cut at a word boundary to Excel's 31 characters.
+ * A name another sheet has (case-insensitively, as Excel compares) gets " (2)", " (3)", ….
+ */
+export function tableSheetNames(tables: readonly TableNaming[], taken: readonly string[]): Map<string, string> {
+  const used = new Set(taken.map((name) => name.toLowerCase()));
+  const names = new Map<string, string>();
+  for (const table of tables) {
+    const base = shorten((table.sheet ?? table.title).replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '') || table.id, MAX_SHEET_NAME);
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${shorten(base, MAX_SHEET_NAME - ` (${n})`.length)} (${n})`;
+    used.add(name.toLowerCase());
+    names.set(table.id, name);
+  }
+  return names;
+}
+
+function shorten(name: string, limit: number): string {
+  if (name.length <= limit) return name;
+  const cut = name.slice(0, limit + 1).replace(/\s+\S*$/, '');
+  return (cut.length > 0 && cut.length <= limit ? cut : name.slice(0, limit)).trim();
+}
+
+/** A blank cell, not an empty string, where a row has no text for a column. */
+function writeTable(sheet: Worksheet, { number, table }: ResolvedTable, page: PageSetup): void {
+  const rows = table.rows.map((r) => table.columns.map((c) => (r[c.id] ? text(r[c.id]!) : null)));
+  addTable(sheet, `tbl_${excelName(table.id)}`, HEADER_ROW, table.columns.map((c) => c.label), rows);
+  // Columns fit the table; the title and caption then wrap across it.
+  fitColumns(sheet);
+  mergedParagraph(sheet, 1, table.columns.length, `Table ${number}. ${table.title}`).font = BOLD;
+  mergedParagraph(sheet, 2, table.columns.length, table.caption);
+  finishSheet(sheet, page, { headerRow: HEADER_ROW });
+}

@@ -1,0 +1,23 @@
+// Finishes the tagged PDF Chromium printed so that it meets PDF/UA-1's structural requirements, in four
+// deterministic steps on the parsed file: unmarked content becomes artifacts (artifacts.ts), the
+// structure tree is corrected (tags.ts), bookmarks take the headings' text (outline.ts), and the XMP
+// metadata is added (xmp.ts). pdf-lib parses and writes the file: the edits add objects and rewrite
+// streams, which a real object model does more safely than byte offsets. The Info dictionary comes after,
+// from info.ts.
+import { PDFDocument, PDFHeader } from 'pdf-lib';
+import type { PdfInfo } from './info.js';
+import { markArtifacts } from './artifacts.js';
+import { headingTexts, setOutlineTitles } from './outline.js';
+import { fixStructure } from './tags.js';
+import { setXmp } from './xmp.js';
+
+export async function finishTagging(pdf: Uint8Array, html: string, info: PdfInfo): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  markArtifacts(doc);
+  fixStructure(doc);
+  setOutlineTitles(doc, headingTexts(html));
+  setXmp(doc, info);
+  // PDF/UA-1 is built on ISO 32000-1, PDF 1.7; Chromium declares 1.4.
+  doc.context.header = PDFHeader.forVersion(1, 7);
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}
