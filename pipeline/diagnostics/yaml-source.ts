@@ -1,5 +1,5 @@
 // Parses a YAML file and keeps its node tree, so a diagnostic can point at the line and column of any value.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Parser, type CST, type Document, type Node } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 import { LIMITS } from '../model/limits.js';
 
@@ -24,16 +24,16 @@ const MAX_ALIASES = 50;
 
 export function parseYaml(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  // The parser's composer recurses once per level: a deep enough file overflows the stack, at a depth that
-  // differs between the main thread and a worker. A limit checked first, without recursion, is the same everywhere.
-  const deep = deepestNesting(text);
+  // Parsed in two steps, as yaml's parseDocument does: the parser builds tokens without recursion; its composer
+  // then recurses once per level, so a deep enough file overflows the stack, at a depth that differs between
+  // the main thread and a worker. The depth is checked on the tokens first, the same everywhere.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = deepestNesting(tokens);
   if (deep.depth > LIMITS.yamlDepth) {
-    lineCounter.addNewLine(0);
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
     const pos = lineCounter.linePos(deep.offset);
     return { diagnostics: [diagnostic('BP806', { file, line: pos.line, column: pos.col }, { what: 'the nesting depth of the YAML', actual: deep.depth, limit: LIMITS.yamlDepth })] };
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = composeFirst(tokens, text.length);
   const positionOf = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
@@ -67,14 +67,27 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; di
   };
 }
 
+/** The first document of the tokens, as yaml's parseDocument composes it: a second one is an error. */
+function composeFirst(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  let first: Document.Parsed | undefined;
+  for (const doc of new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, length)) {
+    if (!first) first = doc;
+    else {
+      first.errors.push(new YAMLParseError(doc.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return first!;
+}
+
 /**
  * How deep collections nest, read from the parser's tokens (built without recursion), and where the first one
  * deeper than LIMITS.yamlDepth starts.
  */
-function deepestNesting(text: string): { depth: number; offset: number } {
+function deepestNesting(tokens: readonly CST.Token[]): { depth: number; offset: number } {
   const deepest = { depth: 0, offset: 0 };
   const pending: { token: CST.Token | undefined; depth: number }[] = [];
-  for (const token of new Parser().parse(text)) if (token.type === 'document') pending.push({ token: token.value, depth: 0 });
+  for (const token of tokens) if (token.type === 'document') pending.push({ token: token.value, depth: 0 });
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { token, depth } = next;
     if (!token || !('items' in token)) continue;
