@@ -14,8 +14,8 @@ import type { ValidationContext } from '../context.js';
 /** Keys whose string value Vega-Lite reads as an expression. */
 const EXPRESSION_KEYS = new Set(['calculate', 'filter', 'test', 'expr', 'labelExpr', 'signal', 'update']);
 
-/** Expression functions a chart may call: pure, deterministic, bounded in what they return. */
-const FUNCTIONS = new Set([
+/** Expression functions a chart may call: pure, deterministic, bounded in what they return. A test runs each in the renderer. */
+export const FUNCTIONS = new Set([
   'abs', 'acos', 'asin', 'atan', 'atan2', 'ceil', 'clamp', 'cos', 'exp', 'floor', 'hypot', 'isFinite', 'isNaN', 'log',
   'max', 'min', 'pow', 'round', 'sin', 'sqrt', 'tan',
   'isArray', 'isBoolean', 'isDate', 'isDefined', 'isNumber', 'isObject', 'isString', 'isValid',
