@@ -7,7 +7,7 @@ import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
 import { LIMITS } from '../../model/limits.js';
 import type { TabularCellType } from '../../model/schema.js';
 
-/** One cell as the file holds it: its text (quotes removed) and where it starts. */
+/** One cell as the file holds it: its text (quotes removed) and where that text starts. */
 interface Cell {
   text: string;
   at: Location;
@@ -53,7 +53,9 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
   }
   const starts = cellPositions(text);
   if (starts.length !== records.length) throw new Error(`${file}: ${starts.length} records located, ${records.length} parsed`);
-  const cells = records.map((record, r) => record.map((cellText, c) => ({ text: cellText, at: { file, ...positionAt(text, starts[r]![c]!) } })));
+  // A quoted cell is placed at its first character, so that an offset in its text is an offset in the line.
+  const contentStart = (start: number) => (text[start] === '"' ? start + 1 : start);
+  const cells = records.map((record, r) => record.map((cellText, c) => ({ text: cellText, at: { file, ...positionAt(text, contentStart(starts[r]![c]!)) } })));
   const [header, ...rows] = cells;
   if (!header || rows.length === 0) return { diagnostics: [diagnostic('BP007', { file, line: 1, column: 1 }, { reason: 'it needs a header row and at least one row of values' })] };
   return { table: { header, rows }, diagnostics: [] };
