@@ -2,7 +2,7 @@
 // on the data is indistinguishable from YAML and every diagnostic about it points into the CSV file.
 // csv-parse parses (quotes, escapes, ragged rows); cellPositions only finds where each cell starts.
 import { parse } from 'csv-parse/sync';
-import { diagnostic, positionAt, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';
 import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
 import { LIMITS } from '../../model/limits.js';
 import type { TabularCellType } from '../../model/schema.js';
@@ -53,9 +53,7 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
   }
   const starts = cellPositions(text);
   if (starts.length !== records.length) throw new Error(`${file}: ${starts.length} records located, ${records.length} parsed`);
-  // A quoted cell is placed at its first character, so that an offset in its text is an offset in the line.
-  const contentStart = (start: number) => (text[start] === '"' ? start + 1 : start);
-  const cells = records.map((record, r) => record.map((cellText, c) => ({ text: cellText, at: { file, ...positionAt(text, contentStart(starts[r]![c]!)) } })));
+  const cells = records.map((record, r) => record.map((cellText, c) => ({ text: cellText, at: { file, ...starts[r]![c]! } })));
   const [header, ...rows] = cells;
   if (!header || rows.length === 0) return { diagnostics: [diagnostic('BP007', { file, line: 1, column: 1 }, { reason: 'it needs a header row and at least one row of values' })] };
   return { table: { header, rows }, diagnostics: [] };
@@ -68,33 +66,45 @@ function csvProblem(code: string | undefined, message: string, record: unknown[]
   return message;
 }
 
-/** Where each cell of each non-empty record starts, by the rules csv-parse follows (RFC 4180). */
-function cellPositions(text: string): number[][] {
-  const records: number[][] = [];
-  let record: number[] = [];
+/**
+ * Where each cell of each non-empty record starts, by the rules csv-parse follows (RFC 4180), in one pass: a
+ * quoted cell at its first character, so that an offset in its text is an offset in the line.
+ */
+function cellPositions(text: string): { line: number; column: number }[][] {
+  const records: { line: number; column: number }[][] = [];
+  let record: { line: number; column: number }[] = [];
+  let line = 1;
+  let lineStart = 0;
   let fieldStart = true;
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (fieldStart) {
-      record.push(i);
+      record.push({ line, column: i - lineStart + (char === '"' ? 2 : 1) });
       fieldStart = false;
     }
     if (quoted) {
       if (char === '"' && text[i + 1] === '"') i++;
       else if (char === '"') quoted = false;
+      else if (char === '\n') {
+        line++;
+        lineStart = i + 1;
+      }
     } else if (char === '"') quoted = true;
     else if (char === ',') fieldStart = true;
     else if (char === '\n' || (char === '\r' && text[i + 1] === '\n')) {
       if (char === '\r') i++;
       // An empty line is no record (skip_empty_lines).
-      if (!(record.length === 1 && record[0] === i - (char === '\r' ? 1 : 0))) records.push(record);
+      if (!(record.length === 1 && record[0]!.line === line && record[0]!.column === i - lineStart + (char === '\r' ? 0 : 1))) records.push(record);
       record = [];
       fieldStart = true;
+      line++;
+      lineStart = i + 1;
     }
   }
+  // A last line without a line break, its last cell empty when it ends in a comma.
+  if (fieldStart && record.length > 0) record.push({ line, column: text.length - lineStart + 1 });
   if (record.length > 0) records.push(record);
-  else if (fieldStart && text.length > 0 && !text.endsWith('\n')) records.push([text.length]);
   return records;
 }
 

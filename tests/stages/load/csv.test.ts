@@ -16,8 +16,9 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('reads a file without a final line break', () => {
+  it('reads a file without a final line break, its last cell empty too', () => {
     expect(parseCsv(FILE, 'a,b\n1,2').table!.rows[0]!.map((c) => c.text)).toEqual(['1', '2']);
+    expect(parseCsv(FILE, 'a,b\n1,').table!.rows[0]!.map((c) => [c.text, c.at.column])).toEqual([['1', 1], ['', 3]]);
   });
 
   it('reports a ragged row at its line and semicolons at the first one', () => {
