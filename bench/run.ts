@@ -236,7 +236,9 @@ async function csv(): Promise<Result> {
   const id = 'cost-of-a-data-breach-2024';
   const dir = join(scratch, 'csv', id);
   cpSync(join('data', id), dir, { recursive: true });
-  const rows = Array.from({ length: 10_000 }, (_, i) => `Segment ${i + 1},${(i % 900 / 100 + 1).toFixed(2)},${(i % 700 / 100 + 2).toFixed(2)}`);
+  // The table's cells are figures its source must state: the rows repeat the three it has, each under its own key.
+  const stated = ['9.48,9.36', '8.07,8.75', '10.93,9.77'];
+  const rows = Array.from({ length: 10_000 }, (_, i) => `Segment ${i + 1},${stated[i % stated.length]}`);
   writeFileSync(join(dir, 'tables/regional-costs.csv'), ['Region or industry,2023,2024', ...rows, ''].join('\n'));
   const { runs, baselineRuns } = await alternate(() => briefpress(['validate', dir]), () => timed(process.execPath, ['-e', '']));
   const { median: seconds } = stats(runs);
