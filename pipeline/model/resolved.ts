@@ -44,10 +44,14 @@ export interface ResolvedChart {
   title: string;
   caption: string;
   alt: string;
+  /** "Source: [2].": the sources of the data points it draws, by number. */
+  sourceLine: string;
   /** The data points it draws, one row each. */
   rows: ChartRow[];
   /** The Vega-Lite spec the charts stage draws: the author's, with the rows, the theme and value labels. */
   spec: TopLevelSpec;
+  /** The same drawn for a phone's width, with larger text. */
+  phoneSpec: TopLevelSpec;
   /** Where the author wrote the spec, for what Vega-Lite says about it. */
   specAt: Location;
 }
@@ -61,6 +65,8 @@ export interface ResolvedBriefing {
   documentTitle: string;
   /** The executive summary with its data points inserted. */
   summary: string;
+  /** The summary's sentences, each a takeaway of the executive summary. */
+  takeaways: string[];
   /** The summary's first sentence: the short description of PDF Subject, XMP and workbook properties. */
   description: string;
   sections: ResolvedSection[];

@@ -29,7 +29,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
   const tableTemplate = partial('table');
 
   const { meta } = briefing;
-  const svgById = new Map(charts.map((c) => [c.id, c.svg]));
+  const svgById = new Map(charts.map((c) => [c.id, c]));
   const citations: { key: string; anchorId: string; section: string }[] = [];
   let currentSection = '';
   let currentSectionPath = '';
@@ -50,8 +50,12 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
       if (kind === 'chart') {
         const chart = briefing.chartsById.get(id)!;
         // The alt text on the <svg role="img"> itself: Chromium writes it as the PDF Figure's /Alt.
-        const svg = svgById.get(id)?.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(chart.alt)}" `);
-        return figureTemplate({ anchor: chart.anchor, number: chart.number, title: chart.title, caption: chart.caption, svg, rows: chart.rows });
+        const drawn = svgById.get(id);
+        const named = (svg: string | undefined) => svg?.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(chart.alt)}" `);
+        return figureTemplate({
+          anchor: chart.anchor, number: chart.number, title: chart.title, caption: chart.caption, sourceLine: chart.sourceLine,
+          svg: named(drawn?.svg), phoneSvg: named(drawn?.phoneSvg), rows: chart.rows,
+        });
       }
       const { anchor, number, table } = briefing.tablesById.get(id)!;
       return tableTemplate({
@@ -59,6 +63,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
         number,
         title: table.title,
         caption: table.caption,
+        sourceLine: '',
         columns: table.columns,
         rows: table.rows.map((row) => table.columns.map((c) => ({ label: c.label, value: row[c.id] ?? '' }))),
       });
@@ -81,23 +86,13 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     author: meta.author ?? '',
     keywords: meta.keywords.join(', '),
     toolVersion,
-    briefingId: briefing.id,
     dateLabel: formatBriefingDate(meta.date),
     audience: meta.audience,
     classification: meta.classification,
-    summary: briefing.summary,
+    takeaways: briefing.takeaways,
     fontCss,
     css: templates.css,
-    pageCss: printCss({
-      pageSize,
-      title: meta.title,
-      classification: meta.classification,
-      chapters: [
-        { anchor: 'front-matter', heading: 'Summary' },
-        ...sections.map((s) => ({ anchor: s.anchor, heading: `${s.number}  ${s.title}` })),
-        { anchor: 'sources', heading: 'Sources' },
-      ],
-    }),
+    pageCss: printCss({ pageSize, title: meta.title, classification: meta.classification }),
     keyFigures: briefing.dataPoints.map((point) => keyFigure(point, briefing)),
     toc: [
       ...sections.map(({ number, anchor, title }) => ({ number, anchor, title })),
@@ -112,7 +107,6 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
       url: source.url ?? '',
       backlinks: firstCitationPerSection(citations.filter((c) => c.key === source.key)),
     })),
-    sourcesNote: briefing.sourcesEditorialNote ?? '',
   });
 }
 

@@ -37,10 +37,12 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
         number: chartNumbers.get(chart.id)!,
         anchor: `figure-${chart.id}`,
         title: insert(chart.title),
-        caption: insert(chart.caption),
+        caption: insert(chart.caption ?? ''),
+        sourceLine: sourceLine(rows.map((row) => String(row.source)), sourcesByKey),
         alt,
         rows,
         spec: buildVegaLiteSpec(chart, rows, alt),
+        phoneSpec: buildVegaLiteSpec(chart, rows, alt, { layout: 'phone' }),
         specAt: briefing.chartSpecs.get(chart.id)!,
       };
     })
@@ -51,13 +53,15 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
     .sort((a, b) => a.number - b.number);
 
   const summary = insert(meta.summary);
+  const takeaways = sentences(summary);
   return {
     id: briefing.id,
     briefing,
     meta,
     documentTitle: `${meta.title}: ${meta.subtitle}`,
     summary,
-    description: firstSentence(summary),
+    takeaways,
+    description: takeaways[0] ?? summary,
     sections,
     dataPoints,
     dataPointsById,
@@ -90,5 +94,17 @@ function placementNumbers(briefing: Briefing, kind: Placeable): Map<string, numb
   return new Map([...new Set([...placed, ...ids])].map((id, i) => [id, i + 1]));
 }
 
-/** The first sentence of a text, white space folded. */
-const firstSentence = (text: string) => (/^.*?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text).replace(/\s+/g, ' ').trim();
+/**
+ * A text's sentences, white space folded: a sentence ends at ".", "!" or "?" before a space and a capital letter
+ * or digit, so "37.3%" and "e.g. the" do not end one.
+ */
+function sentences(text: string): string[] {
+  return text.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[A-Z0-9“"])/u).filter((sentence) => sentence.length > 0);
+}
+
+/** "Source: [2]." or "Sources: [1], [3].": the numbers of the sources that state a figure's or table's numbers. */
+function sourceLine(keys: string[], sourcesByKey: ReadonlyMap<string, ResolvedSource>): string {
+  const numbers = [...new Set(keys.map((key) => sourcesByKey.get(key)?.number).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+  if (numbers.length === 0) return '';
+  return `${numbers.length === 1 ? 'Source' : 'Sources'}: ${numbers.map((n) => `[${n}]`).join(', ')}.`;
+}
