@@ -21,7 +21,7 @@ describe('charts', () => {
     for (const chart of charts) {
       expect(chart.svg.startsWith('<svg')).toBe(true);
       expect(chart.width).toBeGreaterThan(100);
-      expect(chart.height).toBeGreaterThan(100);
+      expect(chart.height).toBeGreaterThan(80);
     }
   });
 
@@ -40,10 +40,14 @@ describe('charts', () => {
     expect(projection.caption).toContain('Projection derived from the 37.3% CAGR');
   });
 
-  it('gives each chart a title, a source caption and a text alternative with the numbers', () => {
+  it('gives each chart a title, a source line by citation number and a text alternative with the numbers', () => {
     expect(resolvedChart('ai-share-software-postings').alt).toBe('Bar chart: AI jobs were 5.98% of software job postings in May 2024 and 5.4% in August 2024.');
     expect(resolvedChart('ai-market-growth-projection').title).toBe('AI market size implied by a 37.3% CAGR, 2023 = 1.0');
-    for (const chart of briefing.charts) expect(chart.caption).toMatch(/Aura|IEEE Spectrum|Skills Coalition/);
+    expect(briefing.charts.map((chart) => [chart.id, chart.sourceLine])).toEqual([
+      ['ai-share-software-postings', `Source: [${briefing.sourcesByKey.get('aura-2024')!.number}].`],
+      ['ai-market-growth-projection', `Source: [${briefing.sourcesByKey.get('skills-coalition-2024')!.number}].`],
+      ['postings-demanding-ai-skills', `Source: [${briefing.sourcesByKey.get('ieee-spectrum-2025')!.number}].`],
+    ]);
   });
 
   it('uses the embedded font and prefixes element ids so charts can share a page', () => {
@@ -54,7 +58,7 @@ describe('charts', () => {
   });
 
   it('returns SVG only: nothing is rasterized unless a workbook is built', () => {
-    for (const chart of charts) expect(Object.keys(chart).sort()).toEqual(['height', 'id', 'svg', 'width']);
+    for (const chart of charts) expect(Object.keys(chart).sort()).toEqual(['height', 'id', 'phoneSvg', 'svg', 'width']);
   });
 
   it("reports what Vega-Lite warns about a chart as drawn, at the chart's spec", async () => {

@@ -181,7 +181,8 @@ describe('workbook', () => {
       'Figure 2. AI market size implied by a 37.3% CAGR, 2023 = 1.0',
       'Figure 3. Job postings demanding AI skills, 2023 and 2024',
     ]);
-    expect(column('Charts', 'A')).toContain('Source: Aura (2024).');
+    // the caption and the source line by the number the Sources sheet gives Aura
+    expect(column('Charts', 'A')).toContain('Share of all software job postings that are for AI jobs. Source: [1].');
     const chartXml = [1, 2, 3].map((n) => part(`xl/charts/chart${n}.xml`));
     expect(chartXml.map((xml) => /<c:(barChart|lineChart)>/.exec(xml)?.[1])).toEqual(['barChart', 'lineChart', 'barChart']);
     expect(chartXml[0]).toContain('<c:barDir val="bar"/>');

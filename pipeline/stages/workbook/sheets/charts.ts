@@ -59,7 +59,7 @@ function writeCharts(sheet: Worksheet, context: SheetContext): void {
       const ranges = writeChartData(sheet, result.plan, dataTop);
       drawings.charts.push({ xml: chartXml(result.plan, figure.title, ranges, AXIS_IDS), name: `Figure ${figure.number}`, alt: figure.alt, anchor: anchor(sheet, row, CHART_WIDTH, height) });
       row += 1 + Math.ceil(height / ROW_PX);
-      mergedParagraph(sheet, row, columns, figure.caption);
+      mergedParagraph(sheet, row, columns, figureNote(figure));
       row = dataTop + 1 + result.plan.categories.length + 2;
     } else {
       row = writePicture(sheet, context, figure, drawn.get(figure.id)!, row, columns);
@@ -76,7 +76,7 @@ function writePicture(sheet: Worksheet, { workbook }: SheetContext, figure: Reso
   const image = workbook.addImage({ base64: Buffer.from(rasterize(svg.svg, 2)).toString('base64'), extension: 'png' });
   sheet.addImage(image, { tl: { col: 0, row }, ext: { width: svg.width, height: svg.height } });
   const caption = row + 1 + Math.ceil(svg.height / ROW_PX);
-  mergedParagraph(sheet, caption, columns, figure.caption);
+  mergedParagraph(sheet, caption, columns, figureNote(figure));
   return caption + 3;
 }
 
@@ -132,3 +132,6 @@ function anchor(sheet: Worksheet, row: number, width: number, height: number): D
     to: { col, colOff: Math.round(left * EMU), row: row + Math.floor(height / ROW_PX), rowOff: (height % ROW_PX) * EMU },
   };
 }
+
+/** The caption and the source line, as under the figure in the PDF: "… Source: [2]." (numbers as on the Sources sheet). */
+const figureNote = (figure: ResolvedChart) => [figure.caption, figure.sourceLine].filter(Boolean).join(' ');
