@@ -13,7 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { briefingDirs } from '../pipeline/cli/options.js';
+import { briefingDirs } from '../pipeline/cli/briefings.js';
 import { briefingId } from '../pipeline/model/briefing.js';
 import { inShard } from '../pipeline/build/shard.js';
 

@@ -50,7 +50,7 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
   throw new CliError(
     'No Chromium found to print the PDF. Install one with `sudo bash scripts/ensure-tools.sh browser` ' +
       '(Debian: apt-get install chromium), or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary. ' +
-      'To build without a browser, use --formats html,xlsx.',
+      'To build without a browser, use --outputs html,xlsx.',
     EXIT.renderFailure,
   );
 }

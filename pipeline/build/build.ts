@@ -29,7 +29,7 @@ import { loadBriefing } from '../stages/load/index.js';
 import { buildManifest } from '../stages/manifest/index.js';
 import { cacheKey, isUpToDate, type CacheContext } from './cache.js';
 import type { CheckedBriefing } from '../model/checked.js';
-import type { BrowserlessStages, BuildEffects, OutputFolder } from './effects.js';
+import type { BrowserlessStages, BuildEffects, OutputFolder, Progress } from './effects.js';
 import { PagePool } from './page-pool.js';
 import { runStage } from './render.js';
 import { inShard, type Shard } from './shard.js';
@@ -72,7 +72,7 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
     if (options.force || (await noneBuilt(inShare, options.outDir, effects.outputs))) rendering = startRendering(inShare.length, options, effects);
     const loaded = await loadAll(inShare, effects.reader);
     const { stale, upToDate, keys } = await findStale(loaded, await context, options, effects.outputs);
-    if (upToDate.length > 0) effects.progress.info(`up to date, not rebuilt (--force rebuilds): ${upToDate.join(', ')}`);
+    effects.progress.skipped(upToDate);
     if (stale.length === 0) return { briefings: [], upToDate, written: [] };
     rendering ??= startRendering(stale.length, options, effects);
 
@@ -81,7 +81,7 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
 
     const written: string[] = [];
     const render: RenderContext = { ...rendering, options, effects, context: await context };
-    await eachConcurrently(checked, options.concurrency, async (briefing) => {
+    await eachConcurrently(checked, options.concurrency, effects.progress, async (briefing) => {
       written.push(...(await buildBriefing(briefing, keys.get(briefing.id)!, render)));
     });
     return { briefings: checked, upToDate, written };
@@ -161,26 +161,38 @@ async function cacheContext(options: BuildOptions, effects: BuildEffects): Promi
 }
 
 /**
- * Runs `run` over `items`, at most `limit` at once. One item's failure does not stop the others: they all run,
- * then the failures are thrown together, as one rendering failure naming each briefing (or, when one is a bug,
- * as that bug).
+ * Runs `run` over `items`, at most `limit` at once. One item's failure does not stop the others: each failure is
+ * reported as it happens, and once all have run they are thrown together, as one rendering failure naming each
+ * briefing with its cause (or, when one is a bug, as that bug).
  */
-async function eachConcurrently<T extends { id: string }>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+async function eachConcurrently<T extends { id: string }>(items: readonly T[], limit: number, progress: Progress, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const failures: { id: string; error: unknown }[] = [];
   const worker = async () => {
     while (next < items.length) {
       const item = items[next++]!;
-      await run(item).catch((error: unknown) => void failures.push({ id: item.id, error }));
+      await run(item).catch((error: unknown) => {
+        failures.push({ id: item.id, error });
+        if (error instanceof CliError) progress.failed(item.id, causeOf(item.id, error));
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
   if (failures.length === 0) return;
   const bug = failures.find(({ error }) => !(error instanceof CliError));
   if (bug) throw bug.error;
-  if (failures.length === 1) throw failures[0]!.error;
-  const lines = failures.map(({ error }) => `  ${(error as CliError).message}`).join('\n');
-  throw new CliError(`${failures.length} of ${items.length} briefings failed; the others were built:\n${lines}`, EXIT.renderFailure);
+  const lines = failures.map(({ id, error }) => `${id}: ${causeOf(id, error as CliError)}`);
+  if (items.length === 1) throw new CliError(lines[0]!, EXIT.renderFailure);
+  const built = items.length - failures.length;
+  const heading = built === 0
+    ? `all ${items.length} briefings failed`
+    : `${failures.length} of ${items.length} briefings failed (${built === 1 ? 'the other was' : `the other ${built} were`} built)`;
+  throw new CliError(`${heading}:\n${lines.map((line) => `  ${line}`).join('\n')}`, EXIT.renderFailure);
+}
+
+/** A failure's message without the briefing's id in front, where the stage that failed put it. */
+function causeOf(id: string, error: CliError): string {
+  return error.message.startsWith(`${id}: `) ? error.message.slice(id.length + 2) : error.message;
 }
 
 interface RenderContext extends Rendering {
@@ -224,6 +236,6 @@ async function buildBriefing(checked: CheckedBriefing, key: string, { options, e
   const folder = join(options.outDir, briefing.id);
   const files = [...outputs, { file: MANIFEST_FILE, data: `${JSON.stringify(manifest, null, 2)}\n` }];
   for (const output of files) await effects.outputs.write(join(folder, output.file), output.data);
-  effects.progress.done(briefing.id, files.map((f) => f.file), folder);
+  effects.progress.done(briefing.id, { files: files.map((f) => f.file), folder });
   return files.map((f) => join(folder, f.file));
 }

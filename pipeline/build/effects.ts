@@ -36,13 +36,20 @@ export interface Progress {
   start(briefing: string, stage: string): void;
   /** A stage of a briefing finished after `ms` milliseconds. */
   stage(briefing: string, stage: string, ms: number): void;
-  /** A briefing is complete: `files` are in `folder` (a path, or the preview's address). */
-  done(briefing: string, files: readonly string[], folder: string): void;
-  /** A briefing stopped; `reason` says why in a few words ("2 errors, 0 warnings"). */
+  /** Briefings left untouched because their outputs are up to date. */
+  skipped(briefings: readonly string[]): void;
+  /** A briefing is complete: its files written to a folder, or its preview served at an address. */
+  done(briefing: string, outcome: Outcome): void;
+  /** A briefing stopped; `reason` says why ("2 errors, 0 warnings", "the pdf stage failed: …"). */
   failed(briefing: string, reason: string): void;
-  /** A line the user needs in every mode; `fields` are added to its JSON event. */
+  /** What the checks found, with the checked files' texts for the excerpts. */
+  diagnostics(found: readonly Diagnostic[], texts: ReadonlyMap<string, string>): void;
+  /** A line for people, such as the shard's share; `fields` are added to its JSON event. */
   info(text: string, fields?: Record<string, unknown>): void;
 }
+
+export type Outcome = { files: readonly string[]; folder: string } | { url: string };
+
 /** Where stage starts and timings go: the build's progress, or a worker's messages to it. */
 export type StageReport = Pick<Progress, 'start' | 'stage'>;
 

@@ -1,62 +1,95 @@
-// What the commands share: option parsing with usage errors, finding briefings, printing diagnostics,
-// choosing how progress is reported.
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+// The command line as each command's option table (command.ts) reads it: parsing with usage errors that suggest
+// the option meant, and the help text. Options shared by several commands are defined once here, so the same
+// idea has the same name everywhere.
+import { closest } from '../diagnostics/suggest.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
-import type { Progress } from '../build/effects.js';
-import type { CliIo } from './io.js';
-import { createProgress, type ProgressMode } from './progress.js';
+import type { CommandSpec, OptionSpec, OptionTable, ParsedArgs } from './command.js';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+export const HELP_OPTION = { short: 'h', help: 'this help' } as const satisfies OptionSpec;
 
-export function parseCommandLine<O extends Options>(command: string, args: string[], options: O) {
-  try {
-    return parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}; run briefpress ${command} --help`, EXIT.usage);
+/** `--json` and `--quiet`, on every command that prints more than its result. */
+export const JSON_OPTION = { help: 'print JSON on stdout for machines, nothing else there' } as const satisfies OptionSpec;
+export const QUIET_OPTION = { short: 'q', help: 'print only problems' } as const satisfies OptionSpec;
+
+/** The options of `spec` found in `args`, and the rest as positionals; `help` when -h or --help was given. */
+export function parseOptions<T extends OptionTable>(spec: CommandSpec<T>, args: readonly string[]): ParsedArgs<T> & { help: boolean } {
+  const table: OptionTable = { ...spec.options, help: HELP_OPTION };
+  const byName = new Map<string, string>();
+  for (const [name, option] of Object.entries(table)) {
+    byName.set(`--${name}`, name);
+    if (option.short) byName.set(`-${option.short}`, name);
+    for (const alias of option.aliases ?? []) byName.set(`--${alias}`, name);
   }
+  const values: Record<string, string | boolean> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = equals > 0 ? arg.slice(0, equals) : arg;
+    const name = byName.get(flag);
+    if (name === undefined) throw unknownOption(spec, flag, table);
+    const option = table[name]!;
+    if (!option.value) {
+      if (equals > 0) throw usage(spec, `${flag} takes no value`);
+      values[name] = true;
+      continue;
+    }
+    const value = equals > 0 ? arg.slice(equals + 1) : args[++i];
+    if (value === undefined || (equals < 0 && value.startsWith('-') && value !== '-')) throw usage(spec, `${flag} needs a value: ${flag} ${option.value}`);
+    values[name] = value;
+  }
+  const help = values.help === true;
+  delete values.help;
+  return { values: values as ParsedArgs<T>['values'], positionals, help };
 }
 
-/** The named folders, or every folder under data/ that holds a briefing.yaml. */
-export async function briefingDirs(named: string[]): Promise<string[]> {
-  if (named.length > 0) return named;
-  const entries = await readdir('data', { withFileTypes: true }).catch(() => {
-    throw new CliError('no briefing folder named and no data/ folder here; run from the project folder or name a briefing folder', EXIT.usage);
+function usage(spec: CommandSpec, message: string): CliError {
+  return new CliError(`${message}; briefpress ${spec.name} --help lists the options`, EXIT.usage);
+}
+
+function unknownOption(spec: CommandSpec, flag: string, table: OptionTable): CliError {
+  const canonical = new Map(Object.entries(table).flatMap(([name, option]) => [[name, name], ...(option.aliases ?? []).map((alias) => [alias, name] as const)]));
+  const near = flag.startsWith('--') ? closest(flag.slice(2), canonical.keys()) : undefined;
+  const meant = near && canonical.get(near);
+  if (meant) return new CliError(`unknown option ${flag}; did you mean --${meant}?`, EXIT.usage);
+  return usage(spec, `unknown option ${flag}`);
+}
+
+const COLUMN = 23;
+
+/** The command's help, laid out from its table. */
+export function formatHelp(spec: CommandSpec): string {
+  const table: OptionTable = { ...spec.options, help: HELP_OPTION };
+  const rows = Object.entries(table).map(([name, option]) => {
+    const flag = `${option.short ? `-${option.short}, ` : ''}--${name}${option.value ? ` ${option.value}` : ''}`;
+    const aliases = option.aliases?.length ? `\n(${option.aliases.map((a) => `--${a}`).join(', ')}: an older name, still accepted)` : '';
+    const [first, ...rest] = `${option.help}${aliases}`.split('\n');
+    const lead = flag.length < COLUMN - 3 ? `  ${flag.padEnd(COLUMN - 2)}${first}` : `  ${flag}\n${' '.repeat(COLUMN)}${first}`;
+    return [lead, ...rest.map((line) => `${' '.repeat(COLUMN)}${line}`)].join('\n');
   });
-  const dirs: string[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const dir = join('data', entry.name);
-    if (await stat(join(dir, 'briefing.yaml')).then(() => true, () => false)) dirs.push(dir);
-  }
-  if (dirs.length === 0) throw new CliError('data/ holds no briefing folder (a folder with a briefing.yaml)', EXIT.usage);
-  return dirs;
+  return [
+    `Usage: briefpress ${spec.name} ${spec.arguments}${spec.arguments ? ' ' : ''}[options]`,
+    '',
+    ...(spec.description ? [spec.description, ''] : []),
+    'Options:',
+    ...rows,
+    ...(spec.notes ? ['', spec.notes] : []),
+  ].join('\n');
 }
 
-export function printDiagnostics(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, io: CliIo): void {
-  if (diagnostics.length > 0) io.stderr.write(`${formatDiagnostics(diagnostics, texts)}\n`);
-}
-
-/** The progress flags of commands that build: add to parseCommandLine's options, and PROGRESS_HELP to the help. */
-export const PROGRESS_OPTIONS = {
-  quiet: { type: 'boolean', short: 'q' },
-  json: { type: 'boolean' },
-} as const satisfies Options;
-
-export const PROGRESS_HELP = `  -q, --quiet          no progress lines (problems still print)
-  --json               progress as JSON events on stdout, one object per line`;
-
-/** tty when a person watches the terminal, plain lines otherwise (CI logs, pipes). */
-export function progressMode(flags: { quiet?: boolean; json?: boolean }, interactive: boolean): ProgressMode {
-  if (flags.quiet && flags.json) throw new CliError('--quiet and --json do not go together: --json already prints only JSON events', EXIT.usage);
-  if (flags.json) return 'json';
-  if (flags.quiet) return 'quiet';
-  return interactive ? 'tty' : 'plain';
-}
-
-/** The reporter the flags ask for: JSON events on stdout, everything for people on stderr. */
-export function progressReporter(flags: { quiet?: boolean; json?: boolean }, io: CliIo): Progress {
-  const mode = progressMode(flags, io.stderr.isTTY === true && io.env.TERM !== 'dumb');
-  return createProgress(mode, mode === 'json' ? io.stdout : io.stderr);
+/** The report format that --format and --json ask for: one of `formats`, the first by default. */
+export function reportFormat<F extends string>(formats: readonly F[], format: string | undefined, json: boolean | undefined): F {
+  const chosen = format?.toLowerCase();
+  if (json && chosen !== undefined && chosen !== 'json') throw new CliError(`--json and --format ${format} ask for different formats; give one`, EXIT.usage);
+  const wanted = json ? 'json' : (chosen ?? formats[0]!);
+  if (!formats.includes(wanted as F)) throw new CliError(`--format is one of ${formats.join(', ')}; got "${format}"`, EXIT.usage);
+  return wanted as F;
 }

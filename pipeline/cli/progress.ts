@@ -1,10 +1,17 @@
 // Progress of builds and preview rebuilds, told the way the reader wants it:
 //   tty    one live line per briefing, redrawn in place as its stages start and finish, with timings
 //   plain  one line per completed step, for CI logs: "<id>: charts 93 ms", "built <id>: … → <folder>"
-//   quiet  nothing but info (what the user must see whatever the mode, such as the preview's address)
-//   json   one JSON object per line, an event stream for machines
-// The reporter only writes to the stream it is given, so tests pass a fake one.
-import type { Progress } from '../build/effects.js';
+//   quiet  only problems: diagnostics and failures
+//   json   the event stream for machines (events.ts), one JSON object per line
+// Diagnostics are printed like a compiler's in every mode but json, where each is an event. The reporter keeps a
+// tally of what it was told, for the closing summary. It only writes to the stream it is given, so tests pass a
+// fake one.
+import type { Outcome, Progress } from '../build/effects.js';
+import { diagnosticJson, formatDiagnostics, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { CliError, EXIT } from '../diagnostics/errors.js';
+import { paletteFor, PLAIN, type Palette } from './colour.js';
+import type { CliIo } from './io.js';
+import { eventLine, type Tally } from './events.js';
 
 export type ProgressMode = 'tty' | 'plain' | 'quiet' | 'json';
 
@@ -14,17 +21,66 @@ export interface ProgressStream {
   columns?: number;
 }
 
-export function createProgress(mode: ProgressMode, stream: ProgressStream): Progress {
-  switch (mode) {
-    case 'tty':
-      return ttyProgress(stream);
-    case 'plain':
-      return plainProgress(stream);
-    case 'quiet':
-      return { start() {}, stage() {}, done() {}, failed() {}, info: (text) => stream.write(`${text}\n`) };
-    case 'json':
-      return jsonProgress(stream);
-  }
+/** Progress, and the run's closing summary built from what it reported. */
+export interface Reporter extends Progress {
+  /** The last event of a run (json only: people have read each outcome as it came). */
+  summary(exitCode: number): void;
+}
+
+type Lines = Omit<Progress, 'diagnostics'> & { diagnostics(text: string): void };
+
+export function createProgress(mode: ProgressMode, stream: ProgressStream, palette: Palette = PLAIN): Reporter {
+  const tally: Tally = { built: [], skipped: [], failed: [], errors: 0, warnings: 0 };
+  const json = mode === 'json';
+  const emit = (event: { event: string } & Record<string, unknown>) => stream.write(eventLine(event));
+  // Each id once: watch rebuilds the same briefing many times.
+  const note = (list: string[], briefing: string) => void (list.includes(briefing) || list.push(briefing));
+  const lines: Lines | undefined = mode === 'tty' ? ttyProgress(stream, palette) : mode === 'plain' ? plainProgress(stream, palette) : mode === 'quiet' ? quietProgress(stream, palette) : undefined;
+  return {
+    start: (briefing, stage) => (json ? emit({ event: 'start', briefing, stage }) : lines!.start(briefing, stage)),
+    stage: (briefing, stage, ms) => (json ? emit({ event: 'stage', briefing, stage, ms: Math.round(ms) }) : lines!.stage(briefing, stage, ms)),
+    skipped(briefings) {
+      for (const briefing of briefings) note(tally.skipped, briefing);
+      if (json) for (const briefing of briefings) emit({ event: 'skipped', briefing, reason: 'up to date' });
+      else if (briefings.length > 0) lines!.skipped(briefings);
+    },
+    done(briefing, outcome) {
+      note(tally.built, briefing);
+      if (json) emit({ event: 'done', briefing, ...outcome });
+      else lines!.done(briefing, outcome);
+    },
+    failed(briefing, reason) {
+      note(tally.failed, briefing);
+      if (json) emit({ event: 'failed', briefing, reason });
+      else lines!.failed(briefing, reason);
+    },
+    diagnostics(found, texts) {
+      const errors = found.filter((d) => d.severity === 'error').length;
+      tally.errors += errors;
+      tally.warnings += found.length - errors;
+      if (json) for (const d of sortDiagnostics(found)) emit({ event: 'diagnostic', ...diagnosticJson(d) });
+      else if (found.length > 0) lines!.diagnostics(formatDiagnostics(found, texts, 'text', palette));
+    },
+    info: (text, fields = {}) => (json ? emit({ event: 'info', text, ...fields }) : lines!.info(text)),
+    summary(exitCode) {
+      if (json) emit({ event: 'summary', ...tally, exitCode });
+    },
+  };
+}
+
+/** tty when a person watches the terminal, plain lines otherwise (CI logs, pipes). */
+export function progressMode(flags: { quiet?: boolean; json?: boolean }, interactive: boolean): ProgressMode {
+  if (flags.quiet && flags.json) throw new CliError('--quiet and --json do not go together: --json already prints only JSON events', EXIT.usage);
+  if (flags.json) return 'json';
+  if (flags.quiet) return 'quiet';
+  return interactive ? 'tty' : 'plain';
+}
+
+/** The reporter the flags ask for: JSON events on stdout, everything for people on stderr, coloured on a terminal. */
+export function reporterFor(flags: { quiet?: boolean; json?: boolean }, io: CliIo): Reporter {
+  const mode = progressMode(flags, io.stderr.isTTY === true && io.env.TERM !== 'dumb');
+  if (mode === 'json') return createProgress(mode, io.stdout);
+  return createProgress(mode, io.stderr, paletteFor(io.stderr, io.env));
 }
 
 /** "93 ms" under a second, "1.2 s" from there. */
@@ -32,25 +88,33 @@ export function formatDuration(ms: number): string {
   return Math.round(ms) < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function plainProgress(stream: ProgressStream): Progress {
+const whereTo = (outcome: Outcome) => ('url' in outcome ? outcome.url : outcome.folder);
+const filesOf = (outcome: Outcome) => ('url' in outcome ? ['preview'] : outcome.files);
+const SKIPPED = (briefings: readonly string[]) => `up to date, not rebuilt (--force rebuilds): ${briefings.join(', ')}`;
+
+function quietProgress(stream: ProgressStream, palette: Palette): Lines {
+  const line = (text: string) => stream.write(`${text}\n`);
+  return {
+    start() {},
+    stage() {},
+    skipped() {},
+    done() {},
+    failed: (briefing, reason) => line(`${briefing}: ${palette.error('failed')}: ${reason}`),
+    diagnostics: line,
+    info() {},
+  };
+}
+
+function plainProgress(stream: ProgressStream, palette: Palette): Lines {
   const line = (text: string) => stream.write(`${text}\n`);
   return {
     start() {},
     stage: (briefing, stage, ms) => line(`${briefing}: ${stage} ${formatDuration(ms)}`),
-    done: (briefing, files, folder) => line(`built ${briefing}: ${files.join(', ')} → ${folder}`),
-    failed: (briefing, reason) => line(`${briefing}: failed: ${reason}`),
-    info: (text) => line(text),
-  };
-}
-
-function jsonProgress(stream: ProgressStream): Progress {
-  const emit = (event: Record<string, unknown>) => stream.write(`${JSON.stringify(event)}\n`);
-  return {
-    start: (briefing, stage) => emit({ event: 'start', briefing, stage }),
-    stage: (briefing, stage, ms) => emit({ event: 'stage', briefing, stage, ms: Math.round(ms) }),
-    done: (briefing, files, folder) => emit({ event: 'done', briefing, files, folder }),
-    failed: (briefing, reason) => emit({ event: 'failed', briefing, reason }),
-    info: (text, fields = {}) => emit({ event: 'info', text, ...fields }),
+    skipped: (briefings) => line(SKIPPED(briefings)),
+    done: (briefing, outcome) => line(`${palette.success('built')} ${briefing}: ${filesOf(outcome).join(', ')} → ${whereTo(outcome)}`),
+    failed: (briefing, reason) => line(`${briefing}: ${palette.error('failed')}: ${reason}`),
+    diagnostics: line,
+    info: line,
   };
 }
 
@@ -65,10 +129,10 @@ const CLEAR_TO_END = '\x1b[J';
 /**
  * Briefings in progress form a block of lines at the bottom of the terminal; nothing else may write to the
  * stream until they are done or failed. Every event moves the cursor to the top of the block, clears it,
- * prints any line that is final (a finished briefing, an info) and then the live lines again, so the cursor
- * always rests below the block and nothing above it is overwritten.
+ * prints any line that is final (a finished briefing, an info, diagnostics) and then the live lines again, so
+ * the cursor always rests below the block and nothing above it is overwritten.
  */
-function ttyProgress(stream: ProgressStream): Progress {
+function ttyProgress(stream: ProgressStream, palette: Palette): Lines {
   const live = new Map<string, LiveLine>();
   let drawn = 0;
   const fit = (text: string) => {
@@ -102,8 +166,10 @@ function ttyProgress(stream: ProgressStream): Progress {
       if (state.running === stage) delete state.running;
       redraw();
     },
-    done: (briefing, files, folder) => finish(briefing, '✓', `→ ${folder} (${files.join(', ')})`, ' '),
-    failed: (briefing, reason) => finish(briefing, '✗', `failed: ${reason}`, ' · '),
+    skipped: (briefings) => redraw([SKIPPED(briefings)]),
+    done: (briefing, outcome) => finish(briefing, palette.success('✓'), `→ ${whereTo(outcome)} (${filesOf(outcome).join(', ')})`, ' '),
+    failed: (briefing, reason) => finish(briefing, palette.error('✗'), `${palette.error('failed')}: ${reason}`, ' · '),
+    diagnostics: (text) => redraw([text]),
     info: (text) => redraw([text]),
   };
 }

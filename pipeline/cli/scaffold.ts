@@ -1,11 +1,16 @@
 // The starting point `briefpress new` copies: templates/new-briefing/, a complete briefing with a commented
 // example of every field, one chart, one table and two sources, which validates and builds as it is.
-// Three tokens are filled in: __ID__, __TITLE__ (inside a double-quoted YAML string) and __DATE__.
+// Three tokens are filled in: __ID__, __TITLE__ (inside a double-quoted YAML string) and __DATE__; then each data
+// file gets a first line naming its JSON Schema, by a path from the folder it is written to.
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SCHEMA_FILES } from '../model/schema.js';
 import { TEMPLATES_DIR } from '../theme/templates.js';
 
 const SCAFFOLD_DIR = join(TEMPLATES_DIR, 'new-briefing');
+/** schema/ beside pipeline/, whether running from source or from dist/. */
+const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
 
 export interface ScaffoldFile {
   /** Path inside the briefing folder, with forward slashes. */
@@ -35,4 +40,24 @@ export function fillScaffold(files: readonly ScaffoldFile[], { id, title, date }
 export function titleFromId(id: string): string {
   const words = id.split('-').join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The schema file of a data file, by its path inside the briefing folder; undefined for a section. */
+function schemaOf(path: string): keyof typeof SCHEMA_FILES | undefined {
+  if (!path.endsWith('.yaml')) return undefined;
+  if (path.startsWith('tables/')) return 'table.schema.json';
+  if (path.startsWith('charts/')) return 'chart.schema.json';
+  const name = `${path.slice(0, -'.yaml'.length)}.schema.json`;
+  return name in SCHEMA_FILES ? (name as keyof typeof SCHEMA_FILES) : undefined;
+}
+
+/** Each data file with `# yaml-language-server: $schema=…` first, the path relative to `folder`/its place. */
+export function nameSchemas(files: readonly ScaffoldFile[], folder: string, schemaDir = SCHEMA_DIR): ScaffoldFile[] {
+  return files.map((file) => {
+    const schema = schemaOf(file.path);
+    if (!schema) return file;
+    const from = dirname(resolve(folder, file.path));
+    const reference = relative(from, join(schemaDir, schema)).split('\\').join('/');
+    return { path: file.path, text: `# yaml-language-server: $schema=${reference}\n${file.text}` };
+  });
 }

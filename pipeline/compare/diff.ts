@@ -59,6 +59,11 @@ export function diffBuilds(old: readonly Manifest[], next: readonly Manifest[]):
   return ids.map((id) => diffManifests(old.find((m) => m.briefing === id), next.find((m) => m.briefing === id)));
 }
 
+/** Whether any briefing was added, removed or changed: what `diff --exit-code` answers. */
+export function differ(diffs: readonly BriefingDiff[]): boolean {
+  return diffs.some((diff) => diff.status !== 'unchanged');
+}
+
 export function diffManifests(old: Manifest | undefined, next: Manifest | undefined): BriefingDiff {
   const newest = (next ?? old)!;
   const compared = (old && !old.content) || (next && !next.content) ? 'files' : 'content';

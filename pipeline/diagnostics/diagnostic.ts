@@ -56,26 +56,45 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, format: DiagnosticFormat = 'text'): string {
+/** How the parts of a text diagnostic are shown: the CLI passes colours on a terminal. */
+export interface TextStyle {
+  error(text: string): string;
+  warning(text: string): string;
+  code(text: string): string;
+  path(text: string): string;
+  position(text: string): string;
+  caret(text: string): string;
+  hint(text: string): string;
+}
+
+const unstyled = (text: string) => text;
+const UNSTYLED: TextStyle = { error: unstyled, warning: unstyled, code: unstyled, path: unstyled, position: unstyled, caret: unstyled, hint: unstyled };
+
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  format: DiagnosticFormat = 'text',
+  style: TextStyle = UNSTYLED,
+): string {
   if (format === 'json') return formatJson(diagnostics);
   if (format === 'github') return formatGithub(diagnostics);
-  return formatText(diagnostics, sources);
+  return formatText(diagnostics, sources, style);
 }
 
 /** Compiler-style text: `file:line:column severity CODE message`, a source excerpt with a caret, the hint. */
-function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, style: TextStyle): string {
   const lines: string[] = [];
   for (const d of sortDiagnostics(diagnostics)) {
-    lines.push(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+    lines.push(`${style.path(d.file)}:${style.position(`${d.line}:${d.column}`)} ${style[d.severity](d.severity)} ${style.code(d.code)} ${d.message}`);
     const sourceLine = sources.get(d.file)?.split(/\r?\n/)[d.line - 1];
     if (sourceLine !== undefined) {
       const gutter = String(d.line).padStart(5);
       // Tabs stay tabs under the excerpt, so the caret lines up however the terminal renders them.
       const lead = sourceLine.slice(0, Math.max(0, d.column - 1)).replace(/[^\t]/g, ' ');
       lines.push(`${gutter} | ${sourceLine}`);
-      lines.push(`${' '.repeat(gutter.length)} | ${lead}^`);
+      lines.push(`${' '.repeat(gutter.length)} | ${lead}${style.caret('^')}`);
     }
-    if (d.hint) lines.push(`  hint: ${d.hint}`);
+    if (d.hint) lines.push(`  ${style.hint('hint:')} ${d.hint}`);
     lines.push('');
   }
   lines.push(countLine(diagnostics));
@@ -92,17 +111,22 @@ function formatJson(diagnostics: readonly Diagnostic[]): string {
     version: 1,
     errors,
     warnings: diagnostics.length - errors,
-    diagnostics: sortDiagnostics(diagnostics).map((d) => ({
-      file: d.file,
-      line: d.line,
-      column: d.column,
-      severity: d.severity,
-      code: d.code,
-      title: messages[d.code].title,
-      message: d.message,
-      hint: d.hint ?? null,
-    })),
+    diagnostics: sortDiagnostics(diagnostics).map(diagnosticJson),
   }, null, 2);
+}
+
+/** One diagnostic as the JSON outputs show it (validate's document, build's and watch's events). */
+export function diagnosticJson(d: Diagnostic) {
+  return {
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    severity: d.severity,
+    code: d.code,
+    title: messages[d.code].title,
+    message: d.message,
+    hint: d.hint ?? null,
+  };
 }
 
 /** GitHub Actions workflow commands, one a line, so a pull request shows each problem on its line. */

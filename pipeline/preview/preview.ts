@@ -6,7 +6,7 @@
 import { basename, normalize } from 'node:path';
 import { checkBriefing } from '../build/check.js';
 import type { Progress } from '../build/effects.js';
-import { countLine, formatDiagnostics, hasErrors, unreported } from '../diagnostics/diagnostic.js';
+import { countLine, formatDiagnostics, hasErrors, unreported, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BriefingReader } from '../model/loaded.js';
 import { renderCharts } from '../stages/charts/index.js';
 import { escapeHtml } from '../stages/html/escape.js';
@@ -30,6 +30,9 @@ export interface PreviewBuild {
   problems?: string;
   /** In a few words, for the progress line: "2 errors, 1 warning". */
   summary: string;
+  /** What the checks found, and the checked files' texts, for the terminal. */
+  diagnostics: Diagnostic[];
+  texts: ReadonlyMap<string, string>;
 }
 
 export async function buildPreview(dir: string, effects: PreviewEffects): Promise<PreviewBuild> {
@@ -46,6 +49,8 @@ export async function buildPreview(dir: string, effects: PreviewEffects): Promis
     const checked = await timed(stage, () => checkBriefing(dir, effects.reader));
     const found = (diagnostics: typeof checked.diagnostics) => ({
       summary: countLine(diagnostics),
+      diagnostics,
+      texts: checked.texts,
       ...(diagnostics.length > 0 ? { problems: formatDiagnostics(diagnostics, checked.texts) } : {}),
     });
     if (hasErrors(checked.diagnostics) || !checked.resolved) return { briefing, ...found(checked.diagnostics) };
@@ -59,7 +64,7 @@ export async function buildPreview(dir: string, effects: PreviewEffects): Promis
   } catch (error) {
     // A broken template or an unexpected failure: the author sees it and the last good page stays up.
     const reason = `the ${stage} stage failed: ${(error as Error).message}`;
-    return { briefing, problems: reason, summary: reason };
+    return { briefing, problems: reason, summary: reason, diagnostics: [], texts: new Map() };
   }
 }
 

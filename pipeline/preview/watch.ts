@@ -17,7 +17,7 @@ export interface WatchOptions {
   /** Folders besides the briefing's whose changes rebuild the preview: templates and styles. */
   alsoWatch: readonly string[];
   effects: PreviewEffects;
-  /** Where problems are printed for the terminal. */
+  /** Where a problem that is not the briefing's goes (a folder no longer watched); the briefing's go to progress. */
   report(text: string): void;
 }
 
@@ -43,9 +43,9 @@ export async function watchBriefing({ dir, port, alsoWatch, effects, report }: W
     else delete state.problems;
     state.version++;
     // Progress first: a live terminal line must be final before anything else is printed below it.
-    if (result.html) effects.progress.done(result.briefing, ['preview'], url);
+    if (result.html) effects.progress.done(result.briefing, { url });
     else effects.progress.failed(result.briefing, `${result.summary}${state.html ? '; the last good preview stays up' : ''}`);
-    if (result.problems) report(`${result.problems}\n`);
+    effects.progress.diagnostics(result.diagnostics, result.texts);
     for (const client of clients) client.write(`event: reload\ndata: ${state.version}\n\n`);
   };
 

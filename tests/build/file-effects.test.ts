@@ -31,12 +31,12 @@ describe('output effects', () => {
     expect(outputError('output/x/x.pdf', unknown)).toBe(unknown);
   });
 
-  it('a build into a folder that cannot be created exits 3 naming the path, with no stack trace', async () => {
+  it('a build into a folder that cannot be created exits 3 naming the briefing and the path, with no stack trace', async () => {
     const blocked = join(mkdtempSync(join(tmpdir(), 'briefpress-blocked-')), 'out');
     writeFileSync(blocked, 'a file where the output folder should be');
     const run = await briefpress(['build', DEFAULT_BRIEFING_DIR, '--out', blocked, '--formats', 'html']);
     expect(run.status).toBe(3);
-    expect(run.stderr).toMatch(new RegExp(`briefpress: cannot write ${blocked}/ai-security-workforce-2024/\\S+: a file stands where a folder is needed \\((ENOTDIR|EEXIST)\\)`));
+    expect(run.stderr).toMatch(new RegExp(`briefpress: ai-security-workforce-2024: cannot write ${blocked}/ai-security-workforce-2024/\\S+: a file stands where a folder is needed \\((ENOTDIR|EEXIST)\\)`));
     expect(run.stderr).not.toContain('    at ');
   });
 });

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { fillScaffold, readScaffold, titleFromId, type ScaffoldFile } from '../../pipeline/cli/scaffold.js';
+import { fillScaffold, nameSchemas, readScaffold, titleFromId, type ScaffoldFile } from '../../pipeline/cli/scaffold.js';
 import {
   briefingFileSchema, chartFileSchema, dataPointSchema, dataPointsFileSchema, sectionRefSchema, sourceSchema, sourcesFileSchema, tableFileSchema,
 } from '../../pipeline/model/schema.js';
@@ -65,7 +65,7 @@ describe('briefpress new', () => {
     expect(validated.stderr).toBe(`validated ${ID}: 0 errors, 0 warnings\n`);
     expect(validated.status).toBe(0);
 
-    const browserless = await briefpress(['build', folder(), '--out', join(parent, 'out-html'), '--formats', 'html,xlsx']);
+    const browserless = await briefpress(['build', folder(), '--out', join(parent, 'out-html'), '--outputs', 'html,xlsx']);
     expect(browserless.status).toBe(0);
     expect(readdirSync(join(parent, 'out-html', ID)).sort()).toEqual(['manifest.json', `${ID}.html`, `${ID}.xlsx`]);
     const workbook = XLSX.read(readFileSync(join(parent, 'out-html', ID, `${ID}.xlsx`)), { type: 'buffer' });
@@ -75,6 +75,36 @@ describe('briefpress new', () => {
     expect(full.status).toBe(0);
     const text = pdfText(join(parent, 'out', ID, `${ID}.pdf`)).replace(/\s+/g, ' ');
     for (const expected of ['Quarterly threat report', '12.5%', 'over 20%', 'Example Research', 'Example Agency', 'Second example practice']) expect(text).toContain(expected);
+  });
+
+  it('names in every data file a JSON Schema that exists, by a path from where it wrote: data/, or --dir anywhere', async () => {
+    const MODELINE = /^# yaml-language-server: \$schema=(\S+)$/;
+    const expectedSchema = (path: string) =>
+      path.startsWith('tables/') ? 'table.schema.json' : path.startsWith('charts/') ? 'chart.schema.json' : path.replace(/\.yaml$/, '.schema.json');
+    const dataFiles = files.filter((f) => f.path.endsWith('.yaml')).map((f) => f.path);
+    expect(dataFiles).toHaveLength(5);
+
+    // `briefpress new x` writes to data/x: the same line as the default briefing's files and the README show.
+    const inData = nameSchemas(files, join('data', 'x'));
+    for (const path of dataFiles) {
+      const reference = MODELINE.exec(inData.find((f) => f.path === path)!.text.split('\n')[0]!)?.[1];
+      expect(reference, path).toBe(`${path.includes('/') ? '../../../' : '../../'}schema/${expectedSchema(path)}`);
+    }
+    expect(inData.filter((f) => f.path.endsWith('.md'))).toEqual(files.filter((f) => f.path.endsWith('.md')));
+
+    // --dir somewhere else, given relative to the working folder and given absolute.
+    for (const dir of [relative(process.cwd(), join(parent, 'somewhere', 'else')), join(parent, 'absolute')]) {
+      expect((await briefpress(['new', 'x', '--dir', dir, '-q'])).status).toBe(0);
+      for (const path of dataFiles) {
+        const written = join(dir, 'x', path);
+        const reference = MODELINE.exec(readFileSync(written, 'utf8').split('\n')[0]!)?.[1];
+        expect(reference, written).toBeDefined();
+        const target = resolve(dirname(written), reference!);
+        expect(target, written).toBe(resolve('schema', expectedSchema(path)));
+        expect(existsSync(target), written).toBe(true);
+      }
+      expect((await briefpress(['validate', join(dir, 'x'), '--strict', '-q'])).status).toBe(0);
+    }
   });
 
   it('never touches an existing folder', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../pipeline/build/effects.js';
-import { createProgress, formatDuration, type ProgressMode } from '../../pipeline/cli/progress.js';
-import { progressMode } from '../../pipeline/cli/options.js';
+import { createProgress, formatDuration, progressMode, type ProgressMode } from '../../pipeline/cli/progress.js';
+import { COLOURED } from '../../pipeline/cli/colour.js';
 
 /** A fake stream that records what was written. */
 function recorder(columns?: number) {
@@ -44,7 +44,7 @@ function buildTwo(progress: Progress) {
   progress.start('alpha', 'html');
   progress.stage('beta', 'charts', 12);
   progress.stage('alpha', 'html', 1540);
-  progress.done('alpha', ['alpha.html', 'manifest.json'], 'output/alpha');
+  progress.done('alpha', { files: ['alpha.html', 'manifest.json'], folder: 'output/alpha' });
   progress.failed('beta', 'the pdf stage failed');
 }
 
@@ -74,7 +74,7 @@ describe('progress', () => {
     expect(screen(out.text())).toEqual(['  alpha  charts 93 ms · html…', '  beta  charts…']);
     progress.stage('beta', 'charts', 12);
     progress.stage('alpha', 'html', 1540);
-    progress.done('alpha', ['alpha.html', 'manifest.json'], 'output/alpha');
+    progress.done('alpha', { files: ['alpha.html', 'manifest.json'], folder: 'output/alpha' });
     expect(screen(out.text())).toEqual(['✓ alpha  charts 93 ms · html 1.5 s → output/alpha (alpha.html, manifest.json)', '  beta  charts 12 ms']);
     progress.info('serving http://127.0.0.1:4400/');
     progress.failed('beta', 'the pdf stage failed');
@@ -83,6 +83,23 @@ describe('progress', () => {
       'serving http://127.0.0.1:4400/',
       '✗ beta  charts 12 ms · failed: the pdf stage failed',
     ]);
+  });
+
+  it('tty: diagnostics print above the live lines, which stay at the bottom', () => {
+    const out = recorder(120);
+    const progress = createProgress('tty', out.stream);
+    progress.start('alpha', 'charts');
+    progress.diagnostics([{ file: 'a.yaml', line: 1, column: 2, code: 'BP101', severity: 'error', message: 'required field "title" is missing' }], new Map());
+    expect(screen(out.text())).toEqual(['a.yaml:1:2 error BP101 required field "title" is missing', '', '1 error, 0 warnings', '  alpha  charts…']);
+  });
+
+  it('json: a briefing rebuilt again and again (watch) is counted once in the summary', () => {
+    const out = recorder();
+    const progress = createProgress('json', out.stream);
+    for (let i = 0; i < 3; i++) progress.done('alpha', { url: 'http://127.0.0.1:1/' });
+    progress.failed('alpha', '1 error, 0 warnings');
+    progress.summary(0);
+    expect(JSON.parse(out.text().trimEnd().split('\n').at(-1)!)).toMatchObject({ built: ['alpha'], failed: ['alpha'] });
   });
 
   it('tty: live lines are cut to the terminal width so they can be redrawn', () => {
@@ -95,24 +112,42 @@ describe('progress', () => {
     expect(line!.endsWith('…')).toBe(true);
   });
 
-  it('json: one event per line, every field a machine needs', () => {
+  it('json: one versioned event per line, every field a machine needs, a summary last', () => {
     const out = recorder();
-    buildTwo(createProgress('json', out.stream));
-    createProgress('json', out.stream).info('serving', { url: 'http://127.0.0.1:1/' });
+    const progress = createProgress('json', out.stream);
+    progress.skipped(['gamma']);
+    buildTwo(progress);
+    progress.done('delta', { url: 'http://127.0.0.1:1/' });
+    progress.info('serving', { url: 'http://127.0.0.1:1/' });
+    progress.summary(3);
     const events = out.text().trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(events[0]).toEqual({ event: 'start', briefing: 'alpha', stage: 'charts' });
-    expect(events).toContainEqual({ event: 'stage', briefing: 'alpha', stage: 'html', ms: 1540 });
-    expect(events).toContainEqual({ event: 'done', briefing: 'alpha', files: ['alpha.html', 'manifest.json'], folder: 'output/alpha' });
-    expect(events).toContainEqual({ event: 'failed', briefing: 'beta', reason: 'the pdf stage failed' });
-    expect(events.at(-1)).toEqual({ event: 'info', text: 'serving', url: 'http://127.0.0.1:1/' });
+    expect(events.every((event) => event.version === 1)).toBe(true);
+    expect(events[0]).toEqual({ version: 1, event: 'skipped', briefing: 'gamma', reason: 'up to date' });
+    expect(events[1]).toEqual({ version: 1, event: 'start', briefing: 'alpha', stage: 'charts' });
+    expect(events).toContainEqual({ version: 1, event: 'stage', briefing: 'alpha', stage: 'html', ms: 1540 });
+    expect(events).toContainEqual({ version: 1, event: 'done', briefing: 'alpha', files: ['alpha.html', 'manifest.json'], folder: 'output/alpha' });
+    expect(events).toContainEqual({ version: 1, event: 'failed', briefing: 'beta', reason: 'the pdf stage failed' });
+    expect(events).toContainEqual({ version: 1, event: 'done', briefing: 'delta', url: 'http://127.0.0.1:1/' });
+    expect(events.at(-2)).toEqual({ version: 1, event: 'info', text: 'serving', url: 'http://127.0.0.1:1/' });
+    expect(events.at(-1)).toEqual({ version: 1, event: 'summary', built: ['alpha', 'delta'], skipped: ['gamma'], failed: ['beta'], errors: 0, warnings: 0, exitCode: 3 });
   });
 
-  it('quiet: only info lines', () => {
+  it('quiet: only failures, nothing else, not even what was up to date', () => {
     const out = recorder();
     const progress = createProgress('quiet', out.stream);
+    progress.skipped(['gamma']);
     buildTwo(progress);
     progress.info('serving http://127.0.0.1:4400/');
-    expect(out.text()).toBe('serving http://127.0.0.1:4400/\n');
+    progress.summary(0);
+    expect(out.text()).toBe('beta: failed: the pdf stage failed\n');
+  });
+
+  it('colours marks and failures only when given a palette', () => {
+    const out = recorder();
+    const progress = createProgress('plain', out.stream, COLOURED);
+    buildTwo(progress);
+    expect(out.text()).toContain('\x1b[32mbuilt\x1b[39m alpha');
+    expect(out.text()).toContain('beta: \x1b[1m\x1b[31mfailed\x1b[39m\x1b[22m: the pdf stage failed');
   });
 
   it('the flags pick the mode; a terminal gets live lines, anything else plain lines', () => {

@@ -1,29 +1,20 @@
 // Golden tests: the exact output of `briefpress validate` for representative failures, in each format, and
 // the command itself (streams, exit codes, --strict). Expectations live in tests/golden/validate/; outside CI
 // a missing one is written, and a mismatch is written to tests/golden/validate/__diff__/ for a human to diff.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, cpSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validationReport } from '../../pipeline/cli/commands/validate.js';
 import type { DiagnosticFormat } from '../../pipeline/diagnostics/diagnostic.js';
 import { briefpress } from '../support/cli.js';
+import { expectGolden as golden } from '../support/golden.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 import { faultChanges, FIXTURE_DIR, memoryBriefing, type Fault } from '../support/memory-briefing.js';
 import { checkBriefing } from '../../pipeline/build/check.js';
 
 const GOLDEN = 'tests/golden/validate';
-
-function expectGolden(name: string, actual: string) {
-  const path = join(GOLDEN, name);
-  if (!existsSync(path) && !process.env.CI) writeFileSync(path, actual);
-  const expected = readFileSync(path, 'utf8');
-  if (actual !== expected) {
-    mkdirSync(join(GOLDEN, '__diff__'), { recursive: true });
-    writeFileSync(join(GOLDEN, '__diff__', name), actual);
-  }
-  expect(actual).toBe(expected);
-}
+const expectGolden = (name: string, actual: string) => golden(GOLDEN, name, actual);
 
 /** stderr, stdout and exit code as a terminal shows them, in one text. */
 async function run(fault: Fault, format: DiagnosticFormat, strict = false): Promise<string> {
@@ -90,7 +81,7 @@ describe('briefpress validate (command)', () => {
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('error BP204');
     const out = mkdtempSync(join(tmpdir(), 'briefpress-strict-out-'));
-    const build = await briefpress(['build', dir, '--strict', '--formats', 'html', '--out', out]);
+    const build = await briefpress(['build', dir, '--strict', '--outputs', 'html', '--out', out]);
     expect(build.status).toBe(1);
     expect(build.stderr).toContain('nothing was written');
     expect(existsSync(join(out, 'broken'))).toBe(false);

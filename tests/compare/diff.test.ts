@@ -168,20 +168,33 @@ describe('briefpress diff', () => {
 
   it('prints JSON for machines and Markdown for job summaries; an empty folder is no build yet', async () => {
     const json = JSON.parse((await briefpress(['diff', join(dir, 'old'), join(dir, 'new'), '--json'])).stdout);
+    expect(json.version).toBe(1);
     expect(json.briefings[0].dataPoints[0]).toMatchObject({ id: 'ai-share-software-postings-2024-05', status: 'changed', difference: { value: 0.12 } });
     const markdown = await briefpress(['diff', join(dir, 'empty'), join(dir, 'new'), '--format', 'markdown']);
     expect(markdown.status).toBe(0);
     expect(markdown.stdout).toContain('First build: nothing earlier to compare with.');
   });
 
-  it('usage errors exit 2, a file that is not a manifest exits 1', async () => {
+  it('--exit-code exits 1 when the builds differ, 0 when not; --quiet prints nothing and implies it', async () => {
+    const differs = await briefpress(['diff', join(dir, 'old'), join(dir, 'new'), '--exit-code']);
+    expect(differs.status).toBe(1);
+    expect(differs.stdout).toContain('~ ai-share-software-postings-2024-05');
+    const same = await briefpress(['diff', join(dir, 'new'), join(dir, 'new'), '--exit-code']);
+    expect(same.status).toBe(0);
+    expect(same.stdout).toBe(`${ID}: unchanged\n`);
+    expect(await briefpress(['diff', join(dir, 'old'), join(dir, 'new'), '-q'])).toEqual({ status: 1, stdout: '', stderr: '' });
+    expect(await briefpress(['diff', join(dir, 'new'), join(dir, 'new'), '--quiet'])).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect((await briefpress(['diff', join(dir, 'old'), join(dir, 'new')])).status).toBe(0);
+  });
+
+  it('usage errors exit 2, and so does a file that is not a manifest (1 is for builds that differ)', async () => {
     expect((await briefpress(['diff', join(dir, 'old')])).stderr).toContain('diff compares two builds: briefpress diff OLD NEW');
     const missing = await briefpress(['diff', join(dir, 'nowhere'), join(dir, 'new')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('nowhere: no such file or folder');
     expect((await briefpress(['diff', join(dir, 'old'), join(dir, 'new'), '--format', 'html'])).status).toBe(2);
     const broken = await briefpress(['diff', join(dir, 'broken.json'), join(dir, 'new')]);
-    expect(broken.status).toBe(1);
+    expect(broken.status).toBe(2);
     expect(broken.stderr).toContain('is not a briefpress manifest: it lacks "briefing", "inputs" or "outputs"');
   });
 });

@@ -129,9 +129,9 @@ describe('briefpress build (end to end)', () => {
   });
 
   it('usage errors exit 2 with a message', async () => {
-    const bad = await briefpress(['build', '--formats', 'docx']);
+    const bad = await briefpress(['build', '--outputs', 'docx']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--formats takes a comma-separated list of pdf, html, xlsx');
+    expect(bad.stderr).toContain('--outputs takes a comma-separated list of pdf, html, xlsx');
     expect((await briefpress(['frobnicate'])).status).toBe(2);
     for (const [option, value] of [['--concurrency', '0'], ['--recycle-after', 'x']] as const) {
       const run = await briefpress(['build', option, value]);
@@ -146,7 +146,7 @@ describe('briefpress build (end to end)', () => {
     expect(validated.stderr).toContain(`validated ${ID}: 0 errors, 0 warnings`);
     const help = await briefpress(['build', '--help']);
     expect(help.status).toBe(0);
-    for (const option of ['--out', '--formats', '--page-size', '--force', '--concurrency', '--recycle-after', '--shard']) expect(help.stdout).toContain(option);
+    for (const option of ['--out', '--outputs', '--page-size', '--force', '--concurrency', '--recycle-after', '--shard']) expect(help.stdout).toContain(option);
   });
 });
 

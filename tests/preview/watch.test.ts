@@ -17,12 +17,13 @@ const ID = 'ai-security-workforce-2024';
 /** Bounds every wait on the server, so a broken watcher fails the test instead of hanging it. */
 const WAIT_MS = 20_000;
 
-const effectsWith = (reader: PreviewEffects['reader'], templatesDir = TEMPLATES_DIR): PreviewEffects => ({
+/** Effects for a preview; what the terminal would show (quiet: problems only) goes to `write`. */
+const effectsWith = (reader: PreviewEffects['reader'], templatesDir = TEMPLATES_DIR, write: (text: string) => unknown = () => true): PreviewEffects => ({
   reader,
   templates: () => loadTemplates(templatesDir),
   fontCss: () => fontFaceCss(),
   toolVersion: '0.0.0-test',
-  progress: createProgress('quiet', { write: () => true }),
+  progress: createProgress('quiet', { write }),
 });
 
 const nonceOf = (html: string) => /<script nonce="([^"]+)">/.exec(html)?.[1];
@@ -135,7 +136,7 @@ describe('watch', () => {
     cpSync(DEFAULT_BRIEFING_DIR, briefingDir, { recursive: true });
     cpSync(TEMPLATES_DIR, templatesDir, { recursive: true });
     const { fileReader } = await import('../../pipeline/build/file-effects.js');
-    server = await watchBriefing({ dir: briefingDir, port: 0, alsoWatch: [templatesDir], effects: effectsWith(fileReader, templatesDir), report: (text) => reported.push(text) });
+    server = await watchBriefing({ dir: briefingDir, port: 0, alsoWatch: [templatesDir], effects: effectsWith(fileReader, templatesDir, (text) => reported.push(text)), report: (text) => reported.push(text) });
   });
 
   afterAll(async () => {
@@ -246,6 +247,19 @@ describe('briefpress watch', () => {
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
+  });
+
+  it('--json: versioned events, the preview\'s address in url (never folder), a summary when stopped', async () => {
+    const { briefpress } = await import('../support/cli.js');
+    const run = await briefpress(['watch', DEFAULT_BRIEFING_DIR, '--port', '0', '--json'], { stopWhen: (stdout) => stdout.includes('"event":"info"') });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const events = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(events.every((event) => event.version === 1)).toBe(true);
+    const done = events.find((event) => event.event === 'done');
+    expect(done).toEqual({ version: 1, event: 'done', briefing: ID, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/) });
+    expect(events.find((event) => event.event === 'info')).toMatchObject({ url: done.url });
+    expect(events.at(-1)).toEqual({ version: 1, event: 'summary', built: [ID], skipped: [], failed: [], errors: 0, warnings: 0, exitCode: 0 });
   });
 
   it('refuses a port it cannot use, and a folder that is not a briefing', async () => {

@@ -9,14 +9,37 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function briefpress(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export interface CliOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Both streams are a terminal, as when a person runs briefpress. */
+  tty?: boolean;
+  /** Ctrl-C for a long-running command (watch): pressed once stdout satisfies this. */
+  stopWhen?: (stdout: string) => boolean;
+}
+
+/** This process's environment without what turns colour on or off, which a test sets when it means to. */
+function testEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _force, NO_COLOR: _none, ...inherited } = process.env;
+  return { ...inherited, ...env };
+}
+
+export async function briefpress(args: string[], options: CliOptions = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
+  const isTTY = options.tty === true;
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
   const status = await run(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: { ...process.env, ...options.env },
-    stopRequested: () => new Promise(() => undefined),
+    stdout: {
+      write: (text: string) => {
+        stdout += text;
+        if (options.stopWhen?.(stdout)) stop();
+      },
+      isTTY,
+    },
+    stderr: { write: (text: string) => (stderr += text), isTTY },
+    env: testEnv(options.env),
+    stopRequested: () => stopped,
   });
   return { status, stdout, stderr };
 }

@@ -1,9 +1,12 @@
-// `briefpress build`: validate everything, then render and write every format of each briefing not up to date.
+// `briefpress build`: validate everything, then render and write every output of each briefing not up to date.
+// When a PDF is wanted the browser is found first, so a machine without one fails before any work is done.
 import { availableParallelism } from 'node:os';
-import { briefingDirs, parseCommandLine, printDiagnostics, PROGRESS_HELP, PROGRESS_OPTIONS, progressReporter } from '../options.js';
+import { JSON_OPTION, QUIET_OPTION } from '../options.js';
+import { briefingDirs } from '../briefings.js';
+import { reporterFor } from '../progress.js';
 import { build } from '../../build/build.js';
 import { browserStamp, findBrowser, launchBrowser } from '../../build/browser.js';
-import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { countLine } from '../../diagnostics/diagnostic.js';
 import { fileFingerprint, fileOutputs, fileReader } from '../../build/file-effects.js';
 import { allDiagnostics, allTexts } from '../../model/checked.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
@@ -16,43 +19,37 @@ import { FORMATS, type Format, type PageSize } from '../../model/output.js';
 const DEFAULT_CONCURRENCY = availableParallelism();
 const DEFAULT_RECYCLE_AFTER = 50;
 
-export const buildCommand: Command = {
-  help: `Usage: briefpress build [briefing-dir…] [--out DIR] [--formats pdf,html,xlsx] [--page-size a4|letter]
-                       [--strict] [--force] [--concurrency N] [--recycle-after N] [--shard I/N] [--quiet | --json]
+const options = {
+  out: { value: 'DIR', help: 'output folder (default: output); each briefing goes to DIR/<id>/' },
+  outputs: { value: 'LIST', help: 'comma-separated subset of pdf,html,xlsx (default: all)', aliases: ['formats'] },
+  'page-size': { value: 'SIZE', help: 'a4 (default) or letter' },
+  strict: { help: 'warnings count as errors: nothing is built while there is one' },
+  force: { help: 'rebuild briefings that are up to date' },
+  concurrency: { value: 'N', help: `briefings rendered, and pages printed, at once (default: the CPU count)` },
+  'recycle-after': { value: 'N', help: `briefings one browser prints before a fresh one replaces it (default: ${DEFAULT_RECYCLE_AFTER})` },
+  shard: { value: 'I/N', help: 'build only share I of N of the briefings, chosen by a hash of each id, so that N CI\nmachines split the work with nothing built twice and nothing missed' },
+  quiet: { ...QUIET_OPTION, help: 'print only problems: diagnostics and failures' },
+  json: { ...JSON_OPTION, help: 'progress as JSON events on stdout, one object per line (docs/cli.md)' },
+} as const;
 
-  --out DIR            output folder (default: output); each briefing goes to DIR/<id>/
-  --formats LIST       comma-separated subset of pdf,html,xlsx (default: all)
-  --page-size SIZE     a4 (default) or letter
-  --strict             warnings count as errors: nothing is built while there is one
-  --force              rebuild briefings that are up to date
-  --concurrency N      briefings rendered, and pages printed, at once (default: the CPU count, here ${DEFAULT_CONCURRENCY})
-  --recycle-after N    briefings one browser prints before a fresh one replaces it (default: ${DEFAULT_RECYCLE_AFTER})
-  --shard I/N          build only share I of N of the briefings, chosen by a hash of each id, so that N CI
-                       machines split the work with nothing built twice and nothing missed
-${PROGRESS_HELP}
-  -h, --help           this help
-
-Writes <id>.pdf, <id>.html, <id>.xlsx and manifest.json. A briefing is up to date, and skipped with its files
+export const buildCommand: Command<typeof options> = {
+  spec: {
+    name: 'build',
+    arguments: '[briefing-dir…]',
+    summary: 'validate, then render PDF, HTML and workbook into the output folder',
+    options,
+    notes: `Writes <id>.pdf, <id>.html, <id>.xlsx and manifest.json. A briefing is up to date, and skipped with its files
 untouched, when nothing that shapes its outputs changed since its manifest was written (its files, templates,
 fonts, briefpress and library versions, the browser, the options) and its outputs still match the manifest.
 Nothing is written when any briefing has an error, and each file is replaced atomically, so the last good
-outputs survive a failed build. One browser prints every PDF of a build.`,
+outputs survive a failed build. One browser prints every PDF of a build; when PDFs are wanted it is looked
+for before anything else is done.`,
+  },
 
-  async run(args, io) {
-    const { values, positionals } = parseCommandLine('build', args, {
-      out: { type: 'string' },
-      formats: { type: 'string' },
-      'page-size': { type: 'string' },
-      force: { type: 'boolean' },
-      concurrency: { type: 'string' },
-      'recycle-after': { type: 'string' },
-      shard: { type: 'string' },
-      strict: { type: 'boolean' },
-      ...PROGRESS_OPTIONS,
-    });
-    const options = {
+  async run({ values, positionals }, io) {
+    const buildOptions = {
       outDir: values.out ?? 'output',
-      formats: parseFormats(values.formats),
+      formats: parseOutputs(values.outputs),
       pageSize: parsePageSize(values['page-size']),
       force: values.force ?? false,
       strict: values.strict ?? false,
@@ -61,36 +58,42 @@ outputs survive a failed build. One browser prints every PDF of a build.`,
       ...(values.shard === undefined ? {} : { shard: parseShard(values.shard) }),
       ...sourceDate(io.env.SOURCE_DATE_EPOCH),
     };
-    const progress = progressReporter(values, io);
-    let browserPath: Promise<string> | undefined;
-    const findBrowserOnce = () => (browserPath ??= findBrowser(io.env));
-    const result = await build(await briefingDirs(positionals), options, {
-      reader: fileReader,
-      outputs: fileOutputs,
-      progress,
-      now: () => new Date(),
-      startStages: (threads, briefings) => new StageWorkers(threads, briefings, progress),
-      fingerprint: fileFingerprint,
-      browserStamp: async () => browserStamp(await findBrowserOnce()),
-      launchBrowser: async () => launchBrowser(await findBrowserOnce()),
-      toolVersion: TOOL_VERSION,
-      versions: libraryVersions,
-    });
-    const diagnostics = allDiagnostics(result.briefings);
-    printDiagnostics(diagnostics, allTexts(result.briefings), io);
-    if (hasErrors(diagnostics)) {
-      io.stderr.write('nothing was written: fix the errors above and build again\n');
-      return EXIT.invalidData;
+    const progress = reporterFor(values, io);
+    const dirs = await briefingDirs(positionals);
+    const browser = buildOptions.formats.has('pdf') ? await findBrowser(io.env) : undefined;
+    const needBrowser = () => browser ?? findBrowser(io.env);
+    try {
+      const result = await build(dirs, buildOptions, {
+        reader: fileReader,
+        outputs: fileOutputs,
+        progress,
+        now: () => new Date(),
+        startStages: (threads, briefings) => new StageWorkers(threads, briefings, progress),
+        fingerprint: fileFingerprint,
+        browserStamp: async () => browserStamp(await needBrowser()),
+        launchBrowser: async () => launchBrowser(await needBrowser()),
+        toolVersion: TOOL_VERSION,
+        versions: libraryVersions,
+      });
+      progress.diagnostics(allDiagnostics(result.briefings), allTexts(result.briefings));
+      const invalid = result.briefings.filter((briefing) => briefing.diagnostics.some((d) => d.severity === 'error'));
+      for (const briefing of invalid) progress.failed(briefing.id, countLine(briefing.diagnostics));
+      const exitCode = invalid.length > 0 ? EXIT.invalidData : EXIT.ok;
+      if (exitCode !== EXIT.ok && !values.json) io.stderr.write('nothing was written: fix the errors above and build again\n');
+      progress.summary(exitCode);
+      return exitCode;
+    } catch (error) {
+      if (error instanceof CliError) progress.summary(error.exitCode);
+      throw error;
     }
-    return EXIT.ok;
   },
 };
 
-function parseFormats(list: string | undefined): Set<Format> {
+function parseOutputs(list: string | undefined): Set<Format> {
   if (list === undefined) return new Set(FORMATS);
   const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
-  if (unknown.length > 0 || formats.length === 0) throw new CliError(`--formats takes a comma-separated list of ${FORMATS.join(', ')}; got "${list}"`, EXIT.usage);
+  if (unknown.length > 0 || formats.length === 0) throw new CliError(`--outputs takes a comma-separated list of ${FORMATS.join(', ')}; got "${list}"`, EXIT.usage);
   return new Set(formats as Format[]);
 }
 

@@ -1,50 +1,51 @@
 // `briefpress diff OLD NEW`: what changed between two builds, read from their manifests.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseCommandLine } from '../options.js';
-import { diffBuilds } from '../../compare/diff.js';
+import { JSON_OPTION, QUIET_OPTION, reportFormat } from '../options.js';
+import { diffBuilds, differ } from '../../compare/diff.js';
 import { diffMarkdown, diffText } from '../../compare/report.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import type { Command } from '../command.js';
 import type { Manifest } from '../../model/manifest.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
-type DiffFormat = (typeof FORMATS)[number];
+/** With --exit-code, as git diff: 1 when the builds differ; anything that stops the comparison exits 2. */
+const DIFFERENT = 1;
 
-export const diffCommand: Command = {
-  help: `Usage: briefpress diff OLD NEW [--format text|json|markdown] [--json]
+const options = {
+  format: {
+    value: 'FORMAT',
+    help: `text (default): the changes, for people
+json: every data point, source, section, table, chart and file with its status
+markdown: every key figure with its change, warnings and the other changes,
+for a CI job summary`,
+  },
+  json: { ...JSON_OPTION, help: 'the same as --format json' },
+  'exit-code': { help: 'exit code 1 when the builds differ, 0 when they do not (as git diff --exit-code)' },
+  quiet: { ...QUIET_OPTION, help: 'print nothing; implies --exit-code' },
+} as const;
 
-OLD and NEW are each a manifest.json, a briefing's output folder (output/<id>), or an output folder holding
-several (output); briefings are paired by id, and a folder with no build yet counts as empty.
-
-  --format FORMAT      text (default): the changes, for people
-                       json: every data point, source, section, table, chart and file with its status
-                       markdown: every key figure with its change, warnings and the other changes,
-                       for a CI job summary
-  --json               the same as --format json
-  -h, --help           this help
-
-Reports data points changed (old → new, with the difference; percentages in percentage points), sources,
+export const diffCommand: Command<typeof options> = {
+  spec: {
+    name: 'diff',
+    arguments: 'OLD NEW',
+    summary: 'what changed between two builds (manifests or output folders)',
+    description: `OLD and NEW are each a manifest.json, a briefing's output folder (output/<id>), or an output folder holding
+several (output); briefings are paired by id, and a folder with no build yet counts as empty.`,
+    options,
+    notes: `Reports data points changed (old → new, with the difference; percentages in percentage points), sources,
 sections, tables and charts added, removed or changed, and the output files whose content changed.`,
+  },
 
-  async run(args, io) {
-    const { values, positionals } = parseCommandLine('diff', args, { format: { type: 'string' }, json: { type: 'boolean' } });
+  async run({ values, positionals }, io) {
     if (positionals.length !== 2) throw new CliError('diff compares two builds: briefpress diff OLD NEW', EXIT.usage);
-    const format = diffFormat(values.format, values.json);
+    const format = reportFormat(FORMATS, values.format, values.json);
     const [old, next] = await Promise.all(positionals.map(readBuilds));
     const diffs = diffBuilds(old!, next!);
-    const output = format === 'json' ? `${JSON.stringify({ briefings: diffs }, null, 2)}\n` : format === 'markdown' ? diffMarkdown(diffs) : diffText(diffs);
-    io.stdout.write(output);
-    return EXIT.ok;
+    if (!values.quiet) io.stdout.write(format === 'json' ? `${JSON.stringify({ version: 1, briefings: diffs }, null, 2)}\n` : format === 'markdown' ? diffMarkdown(diffs) : diffText(diffs));
+    return (values['exit-code'] || values.quiet) && differ(diffs) ? DIFFERENT : EXIT.ok;
   },
 };
-
-function diffFormat(format: string | undefined, json: boolean | undefined): DiffFormat {
-  if (json && format !== undefined && format !== 'json') throw new CliError(`--json and --format ${format} ask for different formats; give one`, EXIT.usage);
-  const chosen = json ? 'json' : (format ?? 'text');
-  if (!FORMATS.includes(chosen as DiffFormat)) throw new CliError(`--format is one of ${FORMATS.join(', ')}; got "${format}"`, EXIT.usage);
-  return chosen as DiffFormat;
-}
 
 const MANIFEST = 'manifest.json';
 
@@ -70,11 +71,11 @@ async function readManifest(file: string): Promise<Manifest> {
   try {
     manifest = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new CliError(`${file} is not a briefpress manifest: ${(error as Error).message}`, EXIT.invalidData);
+    throw new CliError(`${file} is not a briefpress manifest: ${(error as Error).message}`, EXIT.usage);
   }
   const { briefing, inputs, outputs } = (manifest ?? {}) as Partial<Manifest>;
   if (typeof briefing !== 'string' || !Array.isArray(inputs) || !Array.isArray(outputs)) {
-    throw new CliError(`${file} is not a briefpress manifest: it lacks "briefing", "inputs" or "outputs"`, EXIT.invalidData);
+    throw new CliError(`${file} is not a briefpress manifest: it lacks "briefing", "inputs" or "outputs"`, EXIT.usage);
   }
   return manifest as Manifest;
 }

@@ -1,36 +1,41 @@
 // `briefpress watch`: a live preview while writing, until Ctrl-C.
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { briefingDirs, parseCommandLine, PROGRESS_HELP, PROGRESS_OPTIONS, progressReporter } from '../options.js';
+import { JSON_OPTION, QUIET_OPTION } from '../options.js';
+import { briefingDirs } from '../briefings.js';
+import { reporterFor } from '../progress.js';
 import { fileReader } from '../../build/file-effects.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import { fontFaceCss } from '../../theme/fonts.js';
 import { loadTemplates, TEMPLATES_DIR } from '../../theme/templates.js';
 import { TOOL_VERSION } from '../../build/version.js';
-import { watchBriefing } from '../../preview/watch.js';
 import type { Command } from '../command.js';
 
 const DEFAULT_PORT = 4400;
 
-export const watchCommand: Command = {
-  help: `Usage: briefpress watch [briefing-dir] [--port N] [--quiet | --json]
+const options = {
+  port: { value: 'N', help: `port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)` },
+  quiet: { ...QUIET_OPTION, help: 'print only problems: diagnostics and failed rebuilds' },
+  json: { ...JSON_OPTION, help: 'progress as JSON events on stdout, one object per line (docs/cli.md)' },
+} as const;
 
-Serves the briefing's HTML preview at http://127.0.0.1:${DEFAULT_PORT}/ and rebuilds it whenever a file of the
+export const watchCommand: Command<typeof options> = {
+  spec: {
+    name: 'watch',
+    arguments: '[briefing-dir]',
+    summary: 'live HTML preview on 127.0.0.1, rebuilt and reloaded on every save',
+    description: `Serves the briefing's HTML preview at http://127.0.0.1:${DEFAULT_PORT}/ and rebuilds it whenever a file of the
 briefing, a template or the stylesheet changes; the open page reloads itself. Problems show in the page and
 here, with their locations, and the last good preview stays up until they are fixed. No PDF or workbook is
-made: run briefpress build for those. Ctrl-C stops.
+made: run briefpress build for those. Ctrl-C stops.`,
+    options,
+    notes: 'With no folder named, the one briefing under data/ is used. Only 127.0.0.1 is ever bound.',
+  },
 
-  --port N             port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
-${PROGRESS_HELP}
-  -h, --help           this help
-
-With no folder named, the one briefing under data/ is used. Only 127.0.0.1 is ever bound.`,
-
-  async run(args, io) {
-    const { values, positionals } = parseCommandLine('watch', args, { port: { type: 'string' }, ...PROGRESS_OPTIONS });
+  async run({ values, positionals }, io) {
     const port = parsePort(values.port);
-    const progress = progressReporter(values, io);
+    const progress = reporterFor(values, io);
     const dir = await chooseBriefing(positionals);
+    // The preview loads Vega and the renderers: only when it runs, not for briefpress --help.
+    const { watchBriefing } = await import('../../preview/watch.js');
     let fontCss: Promise<string> | undefined;
     const server = await watchBriefing({
       dir,
@@ -48,6 +53,7 @@ With no folder named, the one briefing under data/ is used. Only 127.0.0.1 is ev
     progress.info(`preview of ${dir} at ${server.url} (rebuilds when ${dir} or the templates change; Ctrl-C stops)`, { url: server.url });
     await io.stopRequested();
     await server.close();
+    progress.summary(EXIT.ok);
     return EXIT.ok;
   },
 };
@@ -63,9 +69,5 @@ async function chooseBriefing(named: string[]): Promise<string> {
   if (named.length > 1) throw new CliError('watch previews one briefing at a time; name one folder', EXIT.usage);
   const dirs = await briefingDirs(named);
   if (dirs.length > 1) throw new CliError(`data/ holds several briefings; name the one to preview: ${dirs.join(', ')}`, EXIT.usage);
-  const dir = dirs[0]!;
-  if (!(await stat(join(dir, 'briefing.yaml')).then((s) => s.isFile(), () => false))) {
-    throw new CliError(`${dir} is not a briefing folder (it has no briefing.yaml); briefpress new <id> starts one`, EXIT.usage);
-  }
-  return dir;
+  return dirs[0]!;
 }
