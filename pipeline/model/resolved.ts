@@ -76,7 +76,7 @@ export interface ResolvedBriefing {
   /** By number. */
   sources: ResolvedSource[];
   sourcesByKey: ReadonlyMap<string, ResolvedSource>;
-  /** How the sources were encoded, shown with the source list. */
+  /** How the sources were encoded: for authors, on the workbook's About sheet, never in the reader's text. */
   sourcesEditorialNote?: string;
   /** By number. */
   charts: ResolvedChart[];
@@ -86,6 +86,6 @@ export interface ResolvedBriefing {
   tablesById: ReadonlyMap<string, ResolvedTable>;
   /** Each embedded image as a data: URL, by its path relative to the briefing folder. */
   imageUrls: ReadonlyMap<string, string>;
-  /** Anchors of the contents entries, each a chapter that starts a page: the sections, then the sources. */
+  /** Anchors of the contents entries: the sections, then the sources. */
   contents: string[];
 }
