@@ -65,10 +65,13 @@ function withValueAxis(spec: Record<string, unknown>, rows: ChartRow[]): Record<
   const units = [...new Set(rows.map((row) => row.unit))];
   const [prefix, suffix] = units.length === 1 ? UNIT_STYLES[units[0] as keyof typeof UNIT_STYLES].print('\u0000').split('\u0000') : [];
   const labelExpr = prefix || suffix ? `${JSON.stringify(prefix)} + datum.label + ${JSON.stringify(suffix)}` : undefined;
-  const withTicks = (encoding: Record<string, Record<string, unknown>>) => Object.fromEntries(Object.entries(encoding).map(([channel, def]) => {
-    const axis = def.axis as Record<string, unknown> | null | undefined;
-    const isValueAxis = (channel === 'x' || channel === 'y') && def.type === 'quantitative' && def.field === 'value' && axis !== null;
-    if (!isValueAxis) return [channel, def];
+  const withTicks = (encoding: Record<string, Record<string, unknown> | null>) => Object.fromEntries(Object.entries(encoding).map(([channel, def]) => {
+    if (typeof def !== 'object' || def === null) return [channel, def];
+    const isObjectOrAbsent = (value: unknown) => value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value));
+    const isValueAxis = (channel === 'x' || channel === 'y') && def.type === 'quantitative' && def.field === 'value';
+    // Left as written when the author turned the axis or the scale off (null) or wrote something that is not one.
+    if (!isValueAxis || !isObjectOrAbsent(def.axis) || !isObjectOrAbsent(def.scale)) return [channel, def];
+    const axis = def.axis as Record<string, unknown> | undefined;
     const scale = def.scale as Record<string, unknown> | undefined;
     // A domain rounded out to a round tick beyond the largest value ([0, 1.8] → [0, 2]), unless the author set one.
     const niced = scale?.domain === undefined && scale?.nice === undefined ? { scale: { ...scale, nice: NICE_TICKS } } : {};
@@ -77,8 +80,8 @@ function withValueAxis(spec: Record<string, unknown>, rows: ChartRow[]): Record<
   }));
   const visit = (view: Record<string, unknown>): Record<string, unknown> => ({
     ...view,
-    ...(view.encoding ? { encoding: withTicks(view.encoding as Record<string, Record<string, unknown>>) } : {}),
-    ...(Array.isArray(view.layer) ? { layer: view.layer.map((layer) => visit(layer as Record<string, unknown>)) } : {}),
+    ...(typeof view.encoding === 'object' && view.encoding !== null ? { encoding: withTicks(view.encoding as Record<string, Record<string, unknown> | null>) } : {}),
+    ...(Array.isArray(view.layer) ? { layer: view.layer.map((layer) => (typeof layer === 'object' && layer !== null ? visit(layer as Record<string, unknown>) : layer)) } : {}),
   });
   return visit(spec);
 }

@@ -90,11 +90,11 @@ async function smallestText(width: number, colorScheme: 'light' | 'dark') {
     await page.setContent(html, { waitUntil: 'load' });
     return await page.evaluate(() => {
       const visible = (el: Element) => (el as HTMLElement).getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-      const charts = [...document.querySelectorAll('.chart-graphic svg')].filter(visible).map((svg) => {
+      const charts = Array.from(document.querySelectorAll('.chart-graphic svg')).filter(visible).map((svg) => {
         const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
-        return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+        return Math.min(...Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
       });
-      const notes = [...document.querySelectorAll('.figure-source, .key-figure-meta, .backlinks')].filter(visible).map((el) => parseFloat(getComputedStyle(el).fontSize));
+      const notes = Array.from(document.querySelectorAll('.figure-source, .key-figure-meta, .backlinks')).filter(visible).map((el) => parseFloat(getComputedStyle(el).fontSize));
       return { chartCount: charts.length, chartText: Math.min(...charts), note: Math.min(...notes) };
     });
   } finally {
