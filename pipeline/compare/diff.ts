@@ -2,7 +2,7 @@
 // with the difference), sources, sections, tables, charts, and which output files changed. When either
 // manifest predates the content digest (stages/manifest/digest.ts), only input and output files can be compared.
 // report.ts prints the result for people (text) and for job summaries (Markdown).
-import { formatNumber, UNIT_STYLES } from '../model/units.js';
+import { formatDifference } from '../model/units.js';
 import type { BriefingDigest, DataPointDigest, WarningDigest, Manifest } from '../model/manifest.js';
 
 export type Status = 'added' | 'removed' | 'changed' | 'unchanged';
@@ -77,7 +77,7 @@ export function diffManifests(old: Manifest | undefined, next: Manifest | undefi
     compared,
     metadata: metadataChanges(before, after),
     dataPoints: compareKeyed(before?.dataPoints ?? [], after?.dataPoints ?? [], (p) => p.id).map(dataPointRow),
-    sources: compareItems(before?.sources ?? [], after?.sources ?? [], (s) => s.key, (s) => `${s.publisher} (${s.year})`, ['publisher', 'year', 'title', 'url']),
+    sources: compareItems(before?.sources ?? [], after?.sources ?? [], (s) => s.key, (s) => `${s.publisher} (${s.date ?? s.year})`, ['publisher', 'date', 'year', 'title', 'url']),
     sections: compareParts(before?.sections, after?.sections),
     tables: compareParts(before?.tables, after?.tables),
     charts: compareParts(before?.charts, after?.charts),
@@ -148,7 +148,7 @@ function dataPointRow(pair: { id: string; old?: DataPointDigest; new?: DataPoint
   return {
     ...pair,
     status: valueChanged || fields.length > 0 ? 'changed' : 'unchanged',
-    ...(old.value !== next.value && old.unit === next.unit ? { difference: difference(old, next) } : {}),
+    ...(old.value !== next.value && old.unit === next.unit && old.currency === next.currency && old.scale === next.scale ? { difference: difference(old, next) } : {}),
     fields,
   };
 }
@@ -157,5 +157,7 @@ function dataPointRow(pair: { id: string; old?: DataPointDigest; new?: DataPoint
 function difference(old: DataPointDigest, next: DataPointDigest): { value: number; text: string } {
   const decimals = Math.max(old.decimals, next.decimals);
   const value = Number((next.value - old.value).toFixed(decimals));
-  return { value, text: `${value < 0 ? '-' : '+'}${UNIT_STYLES[next.unit].change(formatNumber(Math.abs(value), decimals))}` };
+  // A manifest written before the numbers model says "usd" for US dollars.
+  const measure = next.unit === 'usd' ? { unit: 'currency' as const, currency: 'USD' } : { unit: next.unit, currency: next.currency };
+  return { value, text: formatDifference({ ...measure, scale: next.scale, decimals }, value) };
 }

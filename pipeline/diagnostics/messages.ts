@@ -115,6 +115,12 @@ export const messages = {
     message: ({ key, original, same }) => `source "${key}" repeats source "${original}" (${same})`,
     hint: ({ original }) => `Keep one source and cite it as [@${original}] wherever the other was cited.`,
   }),
+  BP208: entry<{ key: string; target: string; suggestion?: string }>({
+    severity: 'error',
+    title: 'reports-on-unknown-source',
+    message: ({ key, target }) => `source "${key}" reports on "${target}", which is no source of this briefing`,
+    hint: ({ suggestion }) => (suggestion ? `Did you mean "${suggestion}"?` : 'Add the study as a source entry (without a URL if none is known).'),
+  }),
   BP301: entry<{ id: string; key: string; suggestion?: string }>({
     severity: 'error',
     title: 'data-point-unknown-source',
@@ -162,6 +168,47 @@ export const messages = {
     message: ({ id, label, year, start, end }) => `data point "${id}" has period label "${label}", but ${year} is outside its period ${start} to ${end}`,
     hint: 'Make the label and the dates describe the same period.',
   }),
+  BP309: entry<{ id: string }>({
+    severity: 'error',
+    title: 'value-missing',
+    message: ({ id }) => `data point "${id}" has neither a "value" nor a "derive"`,
+    hint: 'Write the value as the source states it, or derive it from other data points.',
+  }),
+  BP310: entry<{ id: string; input: string; suggestion?: string }>({
+    severity: 'error',
+    title: 'derive-unknown-input',
+    message: ({ id, input }) => `data point "${id}" is derived from "${input}", which is no data point`,
+    hint: ({ suggestion }) => (suggestion ? `Did you mean "${suggestion}"?` : 'Derive it from data points listed in data-points.yaml.'),
+  }),
+  BP311: entry<{ id: string; reason: string }>({
+    severity: 'error',
+    title: 'derive-units',
+    message: ({ id, reason }) => `data point "${id}" cannot be derived as written: ${reason}`,
+    hint: 'A difference or sum keeps its inputs\' unit (percentages give percentage-points), a ratio is a multiple, growth a percent.',
+  }),
+  BP312: entry<{ id: string; stated: string; computed: string }>({
+    severity: 'error',
+    title: 'derived-value-disagrees',
+    message: ({ id, stated, computed }) => `data point "${id}" states ${stated} but its inputs give ${computed}`,
+    hint: 'Beyond rounding, the stated value and its inputs disagree: check both against the source.',
+  }),
+  BP313: entry<{ id: string }>({
+    severity: 'error',
+    title: 'derive-cycle',
+    message: ({ id }) => `data point "${id}" is derived, through its inputs, from itself`,
+  }),
+  BP314: entry<{ id: string; reason: string }>({
+    severity: 'error',
+    title: 'currency-code',
+    message: ({ id, reason }) => `"${id}" ${reason}`,
+    hint: 'A currency amount names its ISO 4217 code (currency: USD); other units have none.',
+  }),
+  BP315: entry<{ id: string }>({
+    severity: 'error',
+    title: 'period-dates-incomplete',
+    message: ({ id }) => `data point "${id}" has one of "start" and "end" but not the other`,
+    hint: 'Give both dates, or neither when the source gives no dates for the period.',
+  }),
   BP401: entry<{ chart: string; reason: string }>({
     severity: 'error',
     title: 'chart-spec-invalid',
@@ -208,6 +255,30 @@ export const messages = {
     message: ({ table, row, first, column, value }) => `table "${table}" row ${row} repeats the key "${value}" of row ${first} (column "${column}")`,
     hint: 'The key column identifies each row; make the values unique or merge the rows.',
   }),
+  BP505: entry<{ table: string; row: number; column: string; expected: string }>({
+    severity: 'error',
+    title: 'table-cell-type',
+    message: ({ table, row, column, expected }) => `table "${table}" row ${row}, column "${column}" must be ${expected}`,
+    hint: 'Number columns hold numbers (no unit or separators: the column gives them), data-point columns ids, text columns text.',
+  }),
+  BP506: entry<{ table: string; row: number; column: string; stated: string; computed: string }>({
+    severity: 'error',
+    title: 'table-derived-cell-disagrees',
+    message: ({ table, row, column, stated, computed }) => `table "${table}" row ${row}, column "${column}" states ${stated} but the row gives ${computed}`,
+    hint: 'Leave a derived cell out to have it computed, or correct it.',
+  }),
+  BP507: entry<{ table: string; sheet: string; other: string }>({
+    severity: 'error',
+    title: 'table-sheet-name-taken',
+    message: ({ table, sheet, other }) => `table "${table}" names its workbook sheet "${sheet}", as ${other} does`,
+    hint: 'Sheet names are compared without regard to case; choose another short name.',
+  }),
+  BP508: entry<{ table: string; what: string; id: string; suggestion?: string }>({
+    severity: 'error',
+    title: 'table-unknown-reference',
+    message: ({ table, what, id }) => `table "${table}" names ${what} "${id}", which does not exist`,
+    hint: ({ suggestion }) => (suggestion ? `Did you mean "${suggestion}"?` : undefined),
+  }),
   BP601: entry<{ kind: string; id: string; suggestion?: string }>({
     severity: 'error',
     title: 'unknown-directive-target',
@@ -231,15 +302,27 @@ export const messages = {
     message: ({ kind, id }) => `{{${kind === 'chart' ? 'figure' : 'table'}:${id}}} refers to no ${kind} of this briefing`,
     hint: ({ suggestion }) => (suggestion ? `Did you mean "${suggestion}"?` : 'Refer to a chart or table by the id in its file.'),
   }),
-  BP701: entry<{ figure: string; nearest?: { id: string; value: string }; unit: string }>({
+  BP605: entry<{ id: string; suggestion?: string }>({
+    severity: 'error',
+    title: 'key-figure-unknown',
+    message: ({ id }) => `key figure "${id}" is no data point`,
+    hint: ({ suggestion }) => (suggestion ? `Did you mean "${suggestion}"?` : 'Key figures name data points of data-points.yaml.'),
+  }),
+  BP606: entry<{ from: string; to: string }>({
+    severity: 'error',
+    title: 'key-figure-change-units',
+    message: ({ from, to }) => `change card from "${from}" to "${to}" pairs data points of different units`,
+    hint: 'A change card shows two values of one measure, such as the same figure in two periods.',
+  }),
+  BP701: entry<{ figure: string; cited: string; nearest?: { id: string; value: string; label: string; source: string } }>({
     severity: 'error',
     title: 'figure-not-in-data',
-    message: ({ figure, nearest, unit }) => (nearest
-      ? `figure "${figure}" matches no data point; the nearest is "${nearest.id}" (${nearest.value})`
-      : `figure "${figure}" matches no data point; no data point is in ${unit}`),
+    message: ({ figure, cited, nearest }) => (nearest
+      ? `"${figure}" is no value ${cited} gives; nearest: ${nearest.value} for "${nearest.label}"`
+      : `"${figure}" is no value ${cited} gives, nor any of its unit`),
     hint: ({ nearest }) => (nearest
       ? `Correct the figure, write {{dp:${nearest.id}}} to insert the data point's value, or add the figure to data-points.yaml with its source.`
-      : 'Add the figure to data-points.yaml with its source, then write {{dp:id}} to insert it.'),
+      : 'Cite the source that states it, or add the figure to data-points.yaml with its source and write {{dp:id}}.'),
   }),
   BP702: entry<{ figure: string; id: string; value: string }>({
     severity: 'error',
@@ -252,6 +335,24 @@ export const messages = {
     title: 'figure-more-precise-than-data',
     message: ({ figure, id, value }) => `figure "${figure}" is more precise than data point "${id}" (${value})`,
     hint: ({ id }) => `State it at the precision of its source, or write {{dp:${id}}} to insert it.`,
+  }),
+  BP704: entry<{ figure: string; ids: string[] }>({
+    severity: 'warning',
+    title: 'figure-ambiguous',
+    message: ({ figure, ids }) => `"${figure}" could be ${ids.map((id) => `"${id}"`).join(' or ')}`,
+    hint: ({ ids }) => `Write {{dp:${ids[0]}}} (or the one meant) so the figure is bound to its data point.`,
+  }),
+  BP705: entry<{ figure: string; matched: string; named: { id: string; value: string; label: string; source: string } }>({
+    severity: 'error',
+    title: 'figure-of-another-data-point',
+    message: ({ figure, named }) => `states ${figure} but [@${named.source}] gives ${named.value} for "${named.label}"`,
+    hint: ({ figure, matched, named }) => `${figure} is the value of "${matched}", which the words around it do not name; correct it, or write {{dp:${named.id}}}.`,
+  }),
+  BP706: entry<{ figure: string; field: string }>({
+    severity: 'error',
+    title: 'figure-without-source',
+    message: ({ figure, field }) => `"${field}" states "${figure}" where no source is cited`,
+    hint: 'Write {{dp:id}} to insert the data point, or name the sources of a table in its "source" field.',
   }),
   BP801: entry<{ href: string; scheme: string }>({
     severity: 'error',
@@ -294,6 +395,12 @@ export const messages = {
     title: 'image-format',
     message: ({ src }) => `image "${src}" is not a PNG, JPEG, GIF or WebP file`,
     hint: 'Convert it to one of those formats; the format is recognised by the file content, not its name.',
+  }),
+  BP808: entry<{ placeholder: string }>({
+    severity: 'error',
+    title: 'unknown-placeholder',
+    message: ({ placeholder }) => `"${placeholder}" is no placeholder briefpress knows, and would reach the reader as written`,
+    hint: 'Placeholders are {{dp:id}}, {{text:…}}, {{figure:id}} and {{table:id}}.',
   }),
 } as const;
 

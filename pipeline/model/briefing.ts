@@ -39,9 +39,13 @@ export interface Briefing {
   dir: string;
   meta: BriefingMeta;
   sections: Section[];
+  /** With their values, stated or derived. */
   dataPoints: DataPoint[];
+  /** Data point ids in order of first mention in the sections, as {{dp:id}} or as a figure bound to it. */
+  mentioned: string[];
   sources: Source[];
   sourcesEditorialNote?: string;
+  /** With derived cells computed. */
   tables: Table[];
   charts: ChartDefinition[];
   /** Where each chart's spec is written, for what Vega-Lite says about it when the chart is drawn. */

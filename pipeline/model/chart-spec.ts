@@ -29,7 +29,8 @@ export function chartRows(chart: ChartDefinition, dataPointsById: ReadonlyMap<st
     if (!point) return [];
     return [{
       id: point.id, label: point.label, value: point.value, formatted: formatValue(point), unit: point.unit,
-      periodLabel: point.period.label, periodStart: point.period.start, periodEnd: point.period.end,
+      // A period the source gives no dates for has empty ones.
+      periodLabel: point.period.label, periodStart: point.period.start ?? '', periodEnd: point.period.end ?? '',
       source: point.source, publisher: sourcesByKey.get(point.source)?.publisher ?? point.source,
     }];
   });
@@ -58,13 +59,13 @@ function withValueLabels(spec: Record<string, unknown>): Record<string, unknown>
 
 /**
  * The value axis (the quantitative x or y that encodes `value`, in the spec or any of its layers) with its unit on
- * the ticks ("2%", "$4", "3×") when every row has the same unit, and a domain that ends on a tick: each unless the
- * author set their own.
+ * the ticks ("2%", "3×") when every row has the same unit and that unit has a sign, and a domain that ends on a
+ * tick: each unless the author set their own.
  */
 function withValueAxis(spec: Record<string, unknown>, rows: ChartRow[]): Record<string, unknown> {
   const units = [...new Set(rows.map((row) => row.unit))];
-  const [prefix, suffix] = units.length === 1 ? UNIT_STYLES[units[0] as keyof typeof UNIT_STYLES].print('\u0000').split('\u0000') : [];
-  const labelExpr = prefix || suffix ? `${JSON.stringify(prefix)} + datum.label + ${JSON.stringify(suffix)}` : undefined;
+  const suffix = units.length === 1 ? UNIT_STYLES[units[0] as keyof typeof UNIT_STYLES].tickSuffix : undefined;
+  const labelExpr = suffix ? `datum.label + ${JSON.stringify(suffix)}` : undefined;
   const withTicks = (encoding: Record<string, Record<string, unknown> | null>) => Object.fromEntries(Object.entries(encoding).map(([channel, def]) => {
     if (typeof def !== 'object' || def === null) return [channel, def];
     const isObjectOrAbsent = (value: unknown) => value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value));

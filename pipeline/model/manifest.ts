@@ -1,5 +1,6 @@
 // What a build records beside its outputs (manifest.json), read back by the cache and by `briefpress diff`.
 import type { InputFile, Unit } from './briefing.js';
+import type { Scale } from './schema.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -27,7 +28,11 @@ export interface DataPointDigest {
   label: string;
   value: number;
   decimals: number;
-  unit: Unit;
+  /** A unit of the current model, or "usd" in a manifest written before the numbers model. */
+  unit: Unit | 'usd';
+  currency?: string;
+  scale?: Scale;
+  change?: boolean;
   /** As the document prints it ("over 30%"). */
   formatted: string;
   period: string;
@@ -37,7 +42,9 @@ export interface DataPointDigest {
 export interface SourceDigest {
   key: string;
   publisher: string;
-  year: number;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; a manifest written before sources had dates has `year` instead. */
+  date?: string;
+  year?: number;
   title?: string;
   url?: string;
 }

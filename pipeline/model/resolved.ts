@@ -7,13 +7,37 @@ import type { Briefing, BriefingMeta, DataPoint, Section, Source, Table } from '
 import type { ChartRow } from './chart-spec.js';
 
 export interface ResolvedDataPoint extends DataPoint {
-  /** As every output prints it: "5.98%". */
+  /** As every output prints it: "$4.88 million", "+10%". */
   formatted: string;
   /** With its qualifier, as prose says it: "over 30%". */
   inProse: string;
 }
 
+/** A key-figure card: one value, a change between two ("277 → 258 days", "−19 days"), or a value with its change. */
+export interface ResolvedKeyFigure {
+  /** The data points it shows, the main one first. */
+  ids: string[];
+  qualifier: string;
+  value: string;
+  /** The signed change shown beside the value, when the card has one. */
+  change?: string;
+  label: string;
+  period: string;
+  /** The sources of its data points, once each, by number. */
+  sources: { number: number; publisher: string; year: string }[];
+}
+
+/** A table cell as every output shows it; `stored` and `numberFormat` are the workbook's number, when it is one. */
+export interface ResolvedCell {
+  text: string;
+  numeric: boolean;
+  stored?: number;
+  numberFormat?: string;
+}
+
 export interface ResolvedSource extends Source {
+  /** Its date as readers see it: "2024", "July 2024" or "31 July 2024". */
+  dateLabel: string;
   /** Its number: in order of first citation; sources only data points use follow in file order. */
   number: number;
   /** The data points it is the source of, in file order. */
@@ -32,7 +56,15 @@ export interface ResolvedTable {
   /** "Table N", in order of placement; unplaced tables follow in file order. */
   number: number;
   anchor: string;
+  /** As validated, derived cells computed. */
   table: Table;
+  /** Title and caption with their placeholders expanded. */
+  title: string;
+  caption: string;
+  /** "Source: 10Guards (2024)." from the table's sources, or empty. */
+  sourceLine: string;
+  columns: { id: string; label: string; numeric: boolean }[];
+  rows: ResolvedCell[][];
 }
 
 export interface ResolvedChart {
@@ -60,6 +92,7 @@ export interface ResolvedBriefing {
   id: string;
   /** The briefing as validated, in the files' order and words: what the manifest's digest records. */
   briefing: Briefing;
+  /** The metadata with every text's placeholders expanded: what any output shows, metadata included. */
   meta: BriefingMeta;
   /** "Title: Subtitle", the document's title wherever one line names it. */
   documentTitle: string;
@@ -70,8 +103,10 @@ export interface ResolvedBriefing {
   /** The summary's first sentence: the short description of PDF Subject, XMP and workbook properties. */
   description: string;
   sections: ResolvedSection[];
-  /** In file order, which is the order of the key figures. */
+  /** In file order. */
   dataPoints: ResolvedDataPoint[];
+  /** The cards briefing.yaml lists, or by default the first four data points the sections mention. */
+  keyFigures: ResolvedKeyFigure[];
   dataPointsById: ReadonlyMap<string, ResolvedDataPoint>;
   /** By number. */
   sources: ResolvedSource[];

@@ -14,14 +14,30 @@ const partialDate = z
   ])
   .transform((v) => String(v));
 
-export const UNITS = ['percent', 'count', 'usd', 'multiple'] as const;
-export const QUALIFIERS = ['over', 'under', 'about'] as const;
+export const UNITS = ['percent', 'percentage-points', 'currency', 'count', 'days', 'months', 'years', 'multiple', 'index', 'number'] as const;
+export const SCALES = ['thousand', 'million', 'billion'] as const;
+/** How a source bounds a figure; docs/data-format.md lists the words prose may use for each. */
+export const QUALIFIERS = ['over', 'more-than', 'at-least', 'under', 'less-than', 'up-to', 'about', 'nearly', 'almost'] as const;
 
 export const sectionRefSchema = z.strictObject({
   id: slug.describe('Section id, a lowercase slug; unique in the briefing.'),
   title: text.describe('Section heading, numbered when rendered.'),
   file: text.describe('Markdown file of the section, relative to the briefing folder (sections/01-x.md).'),
 });
+
+const isoCurrency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD or EUR');
+
+export const keyFigureSchema = z.union([
+  slug.describe('A data point id: a card with its value.'),
+  z.strictObject({
+    from: slug.describe('The earlier data point.'),
+    to: slug.describe('The later data point, of the same unit.'),
+  }).describe('A change card: "277 → 258 days, −19".'),
+  z.strictObject({
+    value: slug.describe('The data point shown.'),
+    change: slug.describe('A data point stating its change: "$4.88 million, +10%".'),
+  }).describe('A value with its stated change.'),
+]);
 
 export const briefingFileSchema = z.strictObject({
   title: text.describe('Title of the briefing.'),
@@ -34,20 +50,42 @@ export const briefingFileSchema = z.strictObject({
     .describe('Language tag of the text (default en).'),
   keywords: z.array(text).default([]).describe('Keywords, written into the PDF and workbook properties.'),
   summary: text.describe('Executive summary: plain text; {{dp:id}} inserts a data point\'s value.'),
+  keyFigures: z.array(keyFigureSchema).min(1, 'must list at least one key figure').optional()
+    .describe('The key-figure cards, in order; absent: the first four data points the sections mention.'),
   sections: z.array(sectionRefSchema).min(1, 'must list at least one section').describe('The sections, in reading order.'),
 }).describe('briefing.yaml: metadata and reading order of a briefing.');
+
+const dataPointId = slug;
+export const deriveSchema = z.union([
+  z.strictObject({ difference: z.tuple([dataPointId, dataPointId]).describe('[a, b]: a − b.') }),
+  z.strictObject({ ratio: z.tuple([dataPointId, dataPointId]).describe('[a, b]: a ÷ b, a multiple.') }),
+  z.strictObject({ sum: z.array(dataPointId).min(2).describe('The total of these.') }),
+  z.strictObject({ growth: z.tuple([dataPointId, dataPointId]).describe('[a, b]: (a ÷ b − 1) × 100, a percent change.') }),
+  z.strictObject({
+    'cagr-projection': z.strictObject({
+      base: dataPointId.describe('The starting value.'),
+      rate: dataPointId.describe('The annual growth rate, a percent.'),
+      years: z.int().min(1).max(100).describe('Years of compounding.'),
+    }).describe('base × (1 + rate/100)^years.'),
+  }),
+]).describe('Computed at validation from other data points; with a stated value, the two must agree within rounding.');
 
 export const dataPointSchema = z.strictObject({
   id: slug.describe('Data point id, a lowercase slug; unique in the briefing; {{dp:id}} inserts its value.'),
   label: text.describe('What the number measures.'),
-  value: z.number().refine(Number.isFinite, 'must be a finite number').describe('The number; percentages as 5.4 for 5.4%.'),
+  value: z.number().refine(Number.isFinite, 'must be a finite number').optional()
+    .describe('The number as the source writes it, in units of `scale`: 4.88 with scale million; 5.4 for 5.4%. Required unless `derive` gives it.'),
+  scale: z.enum(SCALES).optional().describe('thousand, million or billion: the quantity is value × the scale.'),
   decimals: z.int().min(0).max(6).describe('Precision the source states: 5.4 has 1, 5.98 has 2.'),
-  unit: z.enum(UNITS).describe('percent (0–100), count, usd or multiple.'),
-  qualifier: z.enum(QUALIFIERS).optional().describe('over, under or about: "over 30%" is value 30 with qualifier over.'),
+  unit: z.enum(UNITS).describe('percent, percentage-points, currency, count, days, months, years, multiple, index or number.'),
+  currency: isoCurrency.optional().describe('ISO 4217 code, required when unit is currency: USD, EUR, GBP, JPY …'),
+  qualifier: z.enum(QUALIFIERS).optional().describe('How the source bounds it: "over 30%" is value 30 with qualifier over.'),
+  change: z.boolean().optional().describe('A change or difference: may be negative, printed signed ("+10%", "−19 days").'),
+  derive: deriveSchema.optional(),
   period: z.strictObject({
     label: text.describe('The period as readers see it, e.g. "May 2024".'),
-    start: isoDate.describe('First day, YYYY-MM-DD.'),
-    end: isoDate.describe('Last day, YYYY-MM-DD; not before start.'),
+    start: isoDate.optional().describe('First day, YYYY-MM-DD; given together with end, or neither when the source gives no dates.'),
+    end: isoDate.optional().describe('Last day, YYYY-MM-DD; not before start.'),
   }).describe('The period the number describes.'),
   source: text.describe('Key of the source in sources.yaml.'),
   note: text.optional().describe('Anything a reader of the data should know.'),
@@ -60,10 +98,12 @@ export const dataPointsFileSchema = z.strictObject({
 export const sourceSchema = z.strictObject({
   key: slug.describe('Citation key, cited in prose as [@key]; unique in the briefing.'),
   publisher: text.describe('Who published it.'),
-  year: z.int().min(1800, 'must be a plausible year (1800 or later)').max(2200, 'must be a plausible year').describe('Year of publication.'),
   title: text.optional().describe('Title, when known; never invented.'),
+  date: partialDate.describe('Date of publication, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.'),
   url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).meta({ pattern: '^https?://' }).optional()
     .describe('http(s) address, when known.'),
+  accessed: isoDate.optional().describe('When the URL was read, YYYY-MM-DD.'),
+  reportsOn: slug.optional().describe('Key of the study this article reports on (another source entry).'),
   seedMarker: z.int().min(1).optional().describe('The number the original document cited this source by.'),
   note: text.optional().describe('Editorial note on the source.'),
 });
@@ -73,16 +113,38 @@ export const sourcesFileSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1, 'must list at least one source').describe('The sources, keyed for citation.'),
 }).describe('sources.yaml: the sources, keyed for citation.');
 
+const columnId = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be an identifier');
+const columnBase = {
+  id: columnId.describe('Column id, used in rows.'),
+  label: text.describe('Column heading.'),
+};
+export const tableColumnSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...columnBase, type: z.literal('text').describe('Text cells; {{dp:id}} inserts a value.') }),
+  z.strictObject({
+    ...columnBase,
+    type: z.literal('number').describe('Number cells, in the unit below.'),
+    unit: z.enum(UNITS),
+    currency: isoCurrency.optional(),
+    scale: z.enum(SCALES).optional(),
+    decimals: z.int().min(0).max(6),
+    change: z.boolean().optional(),
+    derive: z.strictObject({ difference: z.tuple([columnId, columnId]) }).optional()
+      .describe('Computed per row from two number columns: [a, b] gives a − b; a stated cell must agree.'),
+  }),
+  z.strictObject({ ...columnBase, type: z.literal('data-point').describe('Cells are data point ids, printed as the data point.') }),
+]);
+
 export const tableFileSchema = z.strictObject({
   id: slug.describe('Table id, placed in a section with ::table[id].'),
   title: text.describe('Title, shown as "Table N. title".'),
+  sheet: z.string().trim().min(1).max(31, 'must be at most 31 characters (an Excel sheet name)')
+    .regex(/^[^\\/?*:[\]]+$/, 'must not contain \\ / ? * : [ or ]').describe('Name of its workbook sheet, at most 31 characters; unique in the briefing.'),
   caption: text.describe('Caption under the table.'),
+  source: z.array(slug).min(1).optional().describe('Keys of the sources of its figures, printed under it; figures in cells bind to them.'),
   key: z.string().min(1).describe('Id of the column that identifies a row.'),
-  columns: z.array(z.strictObject({
-    id: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be an identifier').describe('Column id, used in rows.'),
-    label: text.describe('Column heading.'),
-  })).min(1).describe('The columns, in order.'),
-  rows: z.array(z.record(z.string(), z.string())).min(1, 'must have at least one row').describe('Rows: column id → cell text.'),
+  columns: z.array(tableColumnSchema).min(1).describe('The columns, in order, each typed.'),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number().refine(Number.isFinite, 'must be a finite number')])))
+    .min(1, 'must have at least one row').describe('Rows: column id → cell (text, number or data point id).'),
 }).describe('tables/*.yaml: a table, placed in a section with ::table[id].');
 
 export const chartFileSchema = z.strictObject({
@@ -109,7 +171,15 @@ export function jsonSchemaText(schema: z.ZodType): string {
 }
 
 export type BriefingFile = z.infer<typeof briefingFileSchema>;
-export type DataPoint = z.infer<typeof dataPointSchema>;
+export type KeyFigureRef = z.infer<typeof keyFigureSchema>;
+/** A data point as its file states it: `value` may be left to `derive`. */
+export type DataPointEntry = z.infer<typeof dataPointSchema>;
+/** A data point with its value, stated or derived at validation: what every stage after validate reads. */
+export type DataPoint = DataPointEntry & { value: number };
+export type Derivation = z.infer<typeof deriveSchema>;
+export type Scale = (typeof SCALES)[number];
+export type Qualifier = (typeof QUALIFIERS)[number];
+export type TableColumn = z.infer<typeof tableColumnSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type SourcesFile = z.infer<typeof sourcesFileSchema>;
 export type Table = z.infer<typeof tableFileSchema>;

@@ -1,84 +1,110 @@
-// The units a data point can have, and everything briefpress writes differently by unit, in one table: how a
-// value prints ("5.98%"), the Excel format that shows the same, how a change is said (percentages in percentage
-// points), and how prose marks a number as a figure of that unit.
-import type { DataPoint, Unit } from './briefing.js';
+// The units a number can have, and everything briefpress writes differently by unit, in one table: how a value
+// prints ("$4.88 million", "−19 days", "+7 pp"), the Excel number format that shows the same over the real
+// quantity, and the words prose marks a figure of that unit with. Validation, every renderer, the workbook and
+// diff read it from here.
+import type { Qualifier, Scale, Unit } from './schema.js';
 
-interface UnitStyle {
-  /** The number with its unit, as every output prints it. */
-  print(number: string): string;
-  /** The digits of its Excel number format, before decimals are added. */
-  excelDigits: string;
-  /** The Excel number format around those digits, showing what `print` shows. */
-  excelFormat(digits: string): string;
-  /** What the workbook divides a value by to store it: Excel keeps a percentage as a fraction (5.98% is 0.0598). */
-  excelDivisor: number;
-  /** A difference between two values of this unit. */
-  change(magnitude: string): string;
-  /**
-   * How prose marks a number as a figure of this unit: a pattern before the number with one group (a currency
-   * sign), one after it with one group (a scale word such as "billion"). Counts have none: nothing marks a plain
-   * number as a measurement. `always`: the mark alone makes a figure ("%"); otherwise only when some data point
-   * has this unit ("$", "×").
-   */
-  prose?: { before: string; after: string; always: boolean };
+/** What it takes to print a number: a data point or a table's number column. */
+export interface Measure {
+  unit: Unit;
+  currency?: string | undefined;
+  scale?: Scale | undefined;
+  decimals: number;
+  /** A change prints its sign: "+10%". */
+  change?: boolean | undefined;
+  qualifier?: Qualifier | undefined;
 }
 
+interface UnitStyle {
+  /** The magnitude ("4.88 million") with its unit, as every output prints it. */
+  print(magnitude: string, measure: Measure, singular: boolean): string;
+  /** The Excel number format around digits (scale already applied), showing what `print` shows. */
+  excel(digits: string, measure: Measure): string;
+  /** Words or signs after a number that make it a figure of this unit in prose (a regular expression). */
+  proseAfter?: string;
+  /** The sign a chart's value axis puts after each tick ("2%"); units said in words or with a scale leave it to the axis title. */
+  tickSuffix?: string;
+}
+
+const duration = (one: string, many: string): UnitStyle => ({
+  print: (n, _m, singular) => `${n} ${singular ? one : many}`,
+  excel: (digits) => `${digits}" ${many}"`,
+  proseAfter: String.raw`\s?${many}|\s?${one}`,
+});
+
 export const UNIT_STYLES: Record<Unit, UnitStyle> = {
-  percent: {
-    print: (n) => `${n}%`,
-    excelDigits: '0',
-    excelFormat: (digits) => `${digits}%`,
-    excelDivisor: 100,
-    change: (n) => `${n} pp`,
-    prose: { before: '()', after: String.raw`(?:\s?%|\s(?:percent|per cent)\b)()`, always: true },
-  },
-  count: {
-    print: (n) => n,
-    excelDigits: '#,##0',
-    excelFormat: (digits) => digits,
-    excelDivisor: 1,
-    change: (n) => n,
-  },
-  usd: {
-    print: (n) => `$${n}`,
-    excelDigits: '#,##0',
-    excelFormat: (digits) => `"$"${digits}`,
-    excelDivisor: 1,
-    change: (n) => `$${n}`,
-    prose: { before: String.raw`((?:US)?\$\s?)`, after: String.raw`(?:\s?(thousand|million|billion|trillion|bn|tn|[kmb])\b)?`, always: false },
-  },
-  multiple: {
-    print: (n) => `${n}×`,
-    excelDigits: '#,##0',
-    excelFormat: (digits) => `${digits}"×"`,
-    excelDivisor: 1,
-    change: (n) => `${n}×`,
-    prose: { before: '()', after: String.raw`(?:\s?×|x\b)()`, always: false },
-  },
+  'percent': { print: (n) => `${n}%`, excel: (digits) => `${digits}%`, proseAfter: String.raw`\s?%|\s(?:percent|per cent)`, tickSuffix: '%' },
+  'percentage-points': { print: (n) => `${n} pp`, excel: (digits) => `${digits}" pp"`, proseAfter: String.raw`\s?pp|\spercentage points?`, tickSuffix: ' pp' },
+  'currency': { print: (n, m) => `${currencySymbol(m.currency)}${n}`, excel: (digits, m) => `"${currencySymbol(m.currency)}"${digits}` },
+  'count': { print: (n) => n, excel: (digits) => digits },
+  'days': duration('day', 'days'),
+  'months': duration('month', 'months'),
+  'years': duration('year', 'years'),
+  'multiple': { print: (n) => `${n}×`, excel: (digits) => `${digits}"×"`, proseAfter: '×', tickSuffix: '×' },
+  'index': { print: (n) => n, excel: (digits) => digits },
+  'number': { print: (n) => n, excel: (digits) => digits },
 };
+
+/** Symbols printed for the common ISO 4217 codes; any other code prints before the number ("CHF 4.2 million"). */
+export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
+const currencySymbol = (code: string | undefined) => (code ? CURRENCY_SYMBOLS[code] ?? `${code} ` : '');
+
+export const SCALE_FACTORS: Readonly<Record<Scale, number>> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+/** The Excel format's trailing commas, each dividing the shown number by a thousand. */
+const SCALE_COMMAS: Readonly<Record<Scale, string>> = { thousand: ',', million: ',,', billion: ',,,' };
+
+/** The words each qualifier prints as. */
+export const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
+  'over': 'over', 'more-than': 'more than', 'at-least': 'at least',
+  'under': 'under', 'less-than': 'less than', 'up-to': 'up to',
+  'about': 'about', 'nearly': 'nearly', 'almost': 'almost',
+};
+
+/** The true minus sign, as typography wants it. */
+export const MINUS = '\u2212';
 
 /** A number at a fixed number of decimals with thousands separators, as every output writes it. */
 export const formatNumber = (value: number, decimals: number) =>
   value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
-/** The value as printed: at the precision the source states, with its unit ("5.98%"). */
-export function formatValue(point: DataPoint): string {
-  return UNIT_STYLES[point.unit].print(formatNumber(point.value, point.decimals));
+/** The real quantity a value stands for: 4.88 million is 4,880,000. */
+export const quantityOf = (measure: Measure, value: number) =>
+  Number((value * (measure.scale ? SCALE_FACTORS[measure.scale] : 1)).toPrecision(15));
+
+/** A value as printed: at its stated precision, scale word and unit, a minus when negative, a plus on a change. */
+export function formatMeasure(measure: Measure, value: number): string {
+  const rounded = Number(value.toFixed(measure.decimals));
+  const magnitude = `${formatNumber(Math.abs(rounded), measure.decimals)}${measure.scale ? ` ${measure.scale}` : ''}`;
+  const sign = rounded < 0 ? MINUS : measure.change && rounded > 0 ? '+' : '';
+  return `${sign}${UNIT_STYLES[measure.unit].print(magnitude, measure, Math.abs(rounded) === 1 && !measure.scale)}`;
 }
 
-/** The value with its qualifier, as prose would say it ("over 30%"). */
-export function formatValueInProse(point: DataPoint): string {
-  return point.qualifier ? `${point.qualifier} ${formatValue(point)}` : formatValue(point);
+/** A data point's value as every output prints it ("$4.88 million", "+10%"). */
+export const formatValue = (point: Measure & { value: number }) => formatMeasure(point, point.value);
+
+/** The value with its qualifier, as prose says it ("over 30%"). */
+export function formatValueInProse(point: Measure & { value: number }): string {
+  return point.qualifier ? `${QUALIFIER_WORDS[point.qualifier]} ${formatValue(point)}` : formatValue(point);
 }
 
-/** The cell format that shows a value as formatValue prints it, at the precision its source states. */
-export function excelNumberFormat(point: Pick<DataPoint, 'unit' | 'decimals'>): string {
-  const { excelDigits, excelFormat } = UNIT_STYLES[point.unit];
-  return excelFormat(point.decimals > 0 ? `${excelDigits}.${'0'.repeat(point.decimals)}` : excelDigits);
+/** What a workbook cell stores: the real quantity; percentages as fractions (5.98% is 0.0598), as Excel keeps them. */
+export function storedValue(measure: Measure, value: number): number {
+  const quantity = quantityOf(measure, value);
+  return measure.unit === 'percent' ? Number((quantity / 100).toPrecision(15)) : quantity;
 }
 
-/** The number a workbook cell stores for a value; toPrecision drops the float noise of dividing. */
-export function excelValue(point: Pick<DataPoint, 'unit' | 'value'>): number {
-  const { excelDivisor } = UNIT_STYLES[point.unit];
-  return excelDivisor === 1 ? point.value : Number((point.value / excelDivisor).toPrecision(15));
+/** The cell format that shows a stored value as formatMeasure prints it: `"$"#,##0.00,," million"`. */
+export function excelNumberFormat(measure: Measure): string {
+  const decimals = measure.decimals > 0 ? `.${'0'.repeat(measure.decimals)}` : '';
+  const digits = `${measure.unit === 'percent' ? '0' : '#,##0'}${decimals}`;
+  const scaled = measure.scale && measure.unit !== 'percent' ? `${digits}${SCALE_COMMAS[measure.scale]}" ${measure.scale}"` : digits;
+  const format = UNIT_STYLES[measure.unit].excel(scaled, measure);
+  // A change shows its sign either way, with a true minus; a level keeps Excel's own.
+  return measure.change ? `"+"${format};"${MINUS}"${format};${format}` : format;
+}
+
+/** A difference between two values of one measure, signed: 5.4% → 5.98% is "+0.58 pp". */
+export function formatDifference(measure: Measure, difference: number): string {
+  const unit = measure.unit === 'percent' ? 'percentage-points' : measure.unit;
+  return formatMeasure({ ...measure, unit, change: true, qualifier: undefined }, difference);
 }

@@ -3,6 +3,7 @@
 // and figures with it.
 //   [@key] or [@a; @b]          a citation, pandoc style, numbered in order of first use
 //   {{dp:id}}                   a data point's value as the data states it, so prose cannot drift from the data
+//   {{text:…}}                  words printed as written and never read as a figure ("{{text:3,556}} people")
 //   ::chart[id] ::table[id]     a figure or table placed on a line of its own
 //   {{figure:id}} {{table:id}}  a reference to one ("Figure 2"), numbered as placed
 // Each construct is one pattern. `scan…` finds every occurrence in a text with its offset; `read…` reads one at
@@ -12,12 +13,17 @@ export type Placeable = 'chart' | 'table';
 
 const CITATION = String.raw`\[(@[^\]\s;]+(?:\s*;\s*@[^\]\s;]+)*)\]`;
 const DATA_POINT_REF = String.raw`\{\{dp:([^}]*)\}\}`;
+const TEXT_MARK = String.raw`\{\{text:([^}]*)\}\}`;
+/** Anything written as a placeholder; one that is none of the constructs above is a mistake (BP808). */
+const PLACEHOLDER = String.raw`\{\{([^{}]*)\}\}|\{\{`;
+const KNOWN_PLACEHOLDER = /^(?:dp|text|figure|table):/;
 const FIGURE_REF = String.raw`\{\{(figure|table):([^}]*)\}\}`;
 const DIRECTIVE = String.raw`::(chart|table)\[([^\]\n]*)\]`;
 
 /** Where each construct may start, so a tokenizer knows where to look. */
 export const CITATION_START = '[@';
 export const DATA_POINT_REF_START = '{{dp:';
+export const TEXT_MARK_START = '{{text:';
 export const FIGURE_REF_START = /\{\{(?:figure|table):/;
 /** A line starting like this places a figure or table, and is a block of its own. */
 export const DIRECTIVE_START = /^::(?:chart|table)\[/;
@@ -34,6 +40,24 @@ const atStart = (pattern: string) => new RegExp(`^(?:${pattern})`);
 /** Patterns of what is not prose, for blanking out before figures are read from a text. */
 export const dataPointRefPattern = () => everywhere(DATA_POINT_REF);
 export const citationPattern = () => everywhere(CITATION);
+
+/** What holds no figure of the prose's own: inserted values, "not a figure" marks, references, citations, code, URLs. */
+export const nonFigurePatterns = () => [
+  everywhere(DATA_POINT_REF),
+  everywhere(TEXT_MARK),
+  everywhere(FIGURE_REF),
+  everywhere(CITATION),
+  /^(```|~~~)[^\n]*\n[\s\S]*?(^\1[^\n]*$|(?![\s\S]))/gm,
+  /`[^`\n]+`/g,
+  /\bhttps?:\/\/[^\s)>\]]+/g,
+];
+
+/** Every `{{…}}` that is not one of the briefing's constructs (or an unclosed `{{`), at its offset. */
+export function scanUnknownPlaceholders(text: string): (Occurrence & { raw: string })[] {
+  return [...text.matchAll(everywhere(PLACEHOLDER))]
+    .filter((m) => m[1] === undefined || !KNOWN_PLACEHOLDER.test(m[1].trim()))
+    .map((m) => ({ offset: m.index, raw: m[0] }));
+}
 
 const figureKind = (word: string): Placeable => (word === 'figure' ? 'chart' : 'table');
 const citationKeys = (group: string) => group.split(';').map((part) => part.trim().slice(1));
@@ -91,6 +115,11 @@ export function readDataPointRef(src: string): { raw: string; id: string } | und
   return match ? { raw: match[0], id: match[1]!.trim() } : undefined;
 }
 
+export function readTextMark(src: string): { raw: string; text: string } | undefined {
+  const match = atStart(TEXT_MARK).exec(src);
+  return match ? { raw: match[0], text: match[1]! } : undefined;
+}
+
 export function readFigureRef(src: string): { raw: string; kind: Placeable; id: string } | undefined {
   const match = atStart(FIGURE_REF).exec(src);
   return match ? { raw: match[0], kind: figureKind(match[1]!), id: match[2]!.trim() } : undefined;
@@ -102,9 +131,16 @@ export function readDirective(src: string): { raw: string; kind: Placeable; id: 
   return match ? { raw: match[0], kind: match[1] as Placeable, id: match[2]!.trim() } : undefined;
 }
 
-/** Every `{{dp:id}}` replaced by the value `valueOf` gives its id; one it gives none for stays as written. */
-export function insertDataPoints(text: string, valueOf: (id: string) => string | undefined): string {
-  return text.replace(everywhere(DATA_POINT_REF), (whole, id: string) => valueOf(id.trim()) ?? whole);
+/**
+ * A text field as readers see it: every `{{dp:id}}` replaced by the value `valueOf` gives, every `{{text:…}}` by its
+ * words, every `{{figure:id}}`/`{{table:id}}` by the label `labelOf` gives ("Figure 2"). Validation has made sure
+ * each exists, so nothing written as a placeholder reaches an output.
+ */
+export function expandPlaceholders(text: string, valueOf: (id: string) => string | undefined, labelOf: (kind: Placeable, id: string) => string | undefined): string {
+  return text
+    .replace(everywhere(DATA_POINT_REF), (whole, id: string) => valueOf(id.trim()) ?? whole)
+    .replace(everywhere(TEXT_MARK), (_, words: string) => words)
+    .replace(everywhere(FIGURE_REF), (whole, kind: string, id: string) => labelOf(figureKind(kind), id.trim()) ?? whole);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   briefingFileSchema, chartFileSchema, dataPointSchema, dataPointsFileSchema, sectionRefSchema, sourceSchema, sourcesFileSchema, tableFileSchema,
 } from '../../pipeline/model/schema.js';
 import { briefpress } from '../support/cli.js';
-import { pdfText } from '../support/pdf-tools.js';
+import { pdfInfo, pdfText } from '../support/pdf-tools.js';
 
 const ID = 'quarterly-threat-report';
 let files: ScaffoldFile[];
@@ -74,7 +74,11 @@ describe('briefpress new', () => {
     const full = await briefpress(['build', folder(), '--out', join(parent, 'out')]);
     expect(full.status).toBe(0);
     const text = pdfText(join(parent, 'out', ID, `${ID}.pdf`)).replace(/\s+/g, ' ');
-    for (const expected of ['Quarterly threat report', '12.5%', 'over 20%', 'Example Research', 'Example Agency', 'Second example practice']) expect(text).toContain(expected);
+    for (const expected of ['Quarterly threat report', '12.5%', 'over 20%', '$1.25 million', '+7.5 pp', 'Example Research', 'Example Agency', 'First example practice']) expect(text).toContain(expected);
+    // No placeholder reaches the PDF, its metadata or the HTML.
+    expect(text).not.toContain('{{');
+    expect(JSON.stringify(pdfInfo(join(parent, 'out', ID, `${ID}.pdf`)))).not.toContain('{{');
+    expect(readFileSync(join(parent, 'out', ID, `${ID}.html`), 'utf8')).not.toContain('{{');
   });
 
   it('names in every data file a JSON Schema that exists, by a path from where it wrote: data/, or --dir anywhere', async () => {

@@ -144,8 +144,8 @@ describe('--json and --quiet', () => {
     const build = ['build', dir, '--out', out, '--outputs', 'html', '--json'];
     const normalize = (text: string) => text.replaceAll(root, '<tmp>').replace(/"ms":\d+/g, '"ms":0');
     const first = await transcripts([build, build], {}, normalize);
-    const section = join(dir, 'sections/04-data-points.md');
-    writeFileSync(section, readFileSync(section, 'utf8').replace('[@ieee-spectrum-2025]', '[@nebulai-2024]'));
+    const section = join(dir, 'sections/01-trends.md');
+    writeFileSync(section, readFileSync(section, 'utf8').replace('stabilizing at 5.4% in August', 'stabilizing at {{dp:postings-demanding-ai-skills-2024}} in August'));
     const points = join(dir, 'data-points.yaml');
     writeFileSync(points, readFileSync(points, 'utf8').replace('source: mckinsey-2024', 'source: mckinsey'));
     const invalid = await transcripts([build], {}, normalize);

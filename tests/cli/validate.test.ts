@@ -25,7 +25,7 @@ async function run(fault: Fault, format: DiagnosticFormat, strict = false): Prom
 
 const SEVERAL: Fault = {
   edit: [
-    { file: 'sources.yaml', find: 'year: 2025', replace: 'year: 2031' },
+    { file: 'sources.yaml', find: 'date: "2025"', replace: 'date: "2031"' },
     { file: 'sections/01-trends.md', find: 'reaching 5.98% in May', replace: 'reaching 5.89% in May' },
     { file: 'sections/03-expert-opinions.md', find: '::chart[ai-market-growth-projection]\n\n', replace: '' },
     { file: 'charts/ai-share-software-postings.yaml', find: 'field: value,', replace: 'field: amount,' },
@@ -33,7 +33,7 @@ const SEVERAL: Fault = {
 };
 const UNKNOWN_SOURCE: Fault = { edit: { file: 'data-points.yaml', find: 'source: mckinsey-2024', replace: 'source: mckinsey' } };
 const YAML_SYNTAX: Fault = { edit: { file: 'sources.yaml', find: 'publisher: "Aura"', replace: 'publisher: "Aura' } };
-const WARNING_ONLY: Fault = { edit: { file: 'sections/04-data-points.md', find: '1.8% in 2024 [@ieee-spectrum-2025]', replace: '1.8% in 2024 [@nebulai-2024]' } };
+const WARNING_ONLY: Fault = { edit: { file: 'sections/01-trends.md', find: 'stabilizing at 5.4% in August', replace: 'stabilizing at {{dp:postings-demanding-ai-skills-2024}} in August' } };
 
 describe('briefpress validate output (golden)', () => {
   it('a data point naming an unknown source', async () => expectGolden('unknown-source.txt', await run(UNKNOWN_SOURCE, 'text')));
@@ -74,8 +74,8 @@ describe('briefpress validate (command)', () => {
 
   it('--strict turns a warning into exit 1, for validate and for build (which then writes nothing)', async () => {
     const dir = broken();
-    const section = join(dir, 'sections/04-data-points.md');
-    writeFileSync(section, readFileSync(section, 'utf8').replace('[@ieee-spectrum-2025]', '[@nebulai-2024]'));
+    const section = join(dir, 'sections/01-trends.md');
+    writeFileSync(section, readFileSync(section, 'utf8').replace('stabilizing at 5.4% in August', 'stabilizing at {{dp:postings-demanding-ai-skills-2024}} in August'));
     expect((await briefpress(['validate', dir])).status).toBe(0);
     const strict = await briefpress(['validate', dir, '--strict']);
     expect(strict.status).toBe(1);

@@ -47,11 +47,13 @@ beforeAll(async () => {
   next = await manifestOf(
     {
       ...replace('data-points.yaml', ['value: 5.98', 'value: 6.10'], ['source: ieee-spectrum-2025', 'source: aura-2024']),
-      ...replace('sources.yaml', ['sources:\n', 'sources:\n  - key: gartner-2024\n    publisher: "Gartner"\n    year: 2024\n'], ['publisher: "Nebulai"\n    year: 2024', 'publisher: "Nebulai"\n    year: 2025']),
+      ...replace('sources.yaml', ['sources:\n', 'sources:\n  - key: gartner-2024\n    publisher: "Gartner"\n    date: "2024"\n'], ['publisher: "Nebulai"\n    date: "2024"', 'publisher: "Nebulai"\n    date: "2025"']),
       // The prose states the value too, and validation holds prose and data together.
       ...replace('sections/01-trends.md', ['reaching 5.98% in May', 'reaching 6.10% in May'], ['[@aura-2024]. This', '[@aura-2024; @gartner-2024]. This']),
       ...replace('sections/04-data-points.md', ['5.98%', '6.10%']),
-      ...replace('briefing.yaml', ['5.98%', '6.10%']),
+      // A raw figure binds to the sources its sentence cites; inserted, the moved data point is a warning (BP204).
+      ...replace('sections/03-expert-opinions.md', ['1.4% in 2023', '{{dp:postings-demanding-ai-skills-2023}} in 2023']),
+      ...replace('briefing.yaml', ['four roles stand out', 'four roles stand out clearly']),
       ...replace('tables/key-roles.yaml', ['ML pipeline complexity', 'ML pipeline complexity and scale']),
     },
     { ...OUTPUTS, 'fixture.html': '<html>2</html>' },
@@ -76,9 +78,10 @@ describe('diff', () => {
         '    ~ postings-demanding-ai-skills-2023: 1.4% (source "ieee-spectrum-2025" → "aura-2024")',
         '  sources',
         '    + gartner-2024: Gartner (2024)',
-        '    ~ nebulai-2024: year 2024 → 2025',
+        '    ~ nebulai-2024: date 2024 → 2025',
         '  sections',
         '    ~ trends: content changed',
+        '    ~ expert-opinions: content changed',
         '    ~ data-points: content changed',
         '  tables',
         '    ~ key-roles: content changed',
@@ -121,12 +124,13 @@ describe('diff', () => {
         '  outputs',
         '    ~ fixture.html: content changed',
         '  inputs',
-        '    ~ briefing.yaml: content changed',
+        '    ~ briefing.yaml: bytes 2468 → 2476, content changed',
         '    ~ data-points.yaml: bytes 1816 → 1807, content changed',
         '    ~ sections/01-trends.md: bytes 978 → 993, content changed',
+        '    ~ sections/03-expert-opinions.md: bytes 761 → 797, content changed',
         '    ~ sections/04-data-points.md: content changed',
-        '    ~ sources.yaml: bytes 1403 → 1465, content changed',
-        '    ~ tables/key-roles.yaml: bytes 1034 → 1044, content changed',
+        '    ~ sources.yaml: bytes 1413 → 1477, content changed',
+        '    ~ tables/key-roles.yaml: bytes 1106 → 1116, content changed',
         '',
       ].join('\n'),
     );
@@ -140,7 +144,7 @@ describe('diff', () => {
     expect(markdown).toContain('| Global work hours AI could automate by 2030 | By 2030 | over 30% |  | McKinsey (2024) |');
     // The 2023 figure's new source is not the one its paragraph cites: validation warns, the summary says so.
     expect(markdown).toContain('**Warnings:**\n- `data/fixture/sections/03-expert-opinions.md:10:1` BP204');
-    expect(markdown).toContain('- Sources: added gartner-2024; changed nebulai-2024 (year 2024 → 2025)\n');
+    expect(markdown).toContain('- Sources: added gartner-2024; changed nebulai-2024 (date 2024 → 2025)\n');
     expect(markdown).toContain('- Tables: changed key-roles (content changed)\n');
     expect(diffMarkdown(diffBuilds([], [next]))).toContain('First build: nothing earlier to compare with.');
   });

@@ -48,9 +48,9 @@ describe('JSON Schema', () => {
   it('rejects unknown fields and lists every field the format documents', () => {
     const briefing = JSON.parse(readFileSync('schema/briefing.schema.json', 'utf8'));
     expect(briefing.additionalProperties).toBe(false);
-    expect(Object.keys(briefing.properties)).toEqual(['title', 'subtitle', 'date', 'audience', 'classification', 'author', 'language', 'keywords', 'summary', 'sections']);
+    expect(Object.keys(briefing.properties)).toEqual(['title', 'subtitle', 'date', 'audience', 'classification', 'author', 'language', 'keywords', 'summary', 'keyFigures', 'sections']);
     const point = JSON.parse(readFileSync('schema/data-points.schema.json', 'utf8')).properties.dataPoints.items;
     expect(point.additionalProperties).toBe(false);
-    expect(point.properties.unit.enum).toEqual(['percent', 'count', 'usd', 'multiple']);
+    expect(point.properties.unit.enum).toEqual(['percent', 'percentage-points', 'currency', 'count', 'days', 'months', 'years', 'multiple', 'index', 'number']);
   });
 });

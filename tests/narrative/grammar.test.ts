@@ -2,8 +2,8 @@
 // same citations, data point references, figure references and placements.
 import { describe, expect, it } from 'vitest';
 import {
-  attachCitations, insertDataPoints, readCitation, readDataPointRef, readDirective, readFigureRef, scanCitations, scanDataPointRefs, scanDirectives,
-  scanFigureRefs,
+  attachCitations, expandPlaceholders, readCitation, readDataPointRef, readDirective, readFigureRef, scanCitations, scanDataPointRefs, scanDirectives,
+  scanFigureRefs, scanUnknownPlaceholders,
 } from '../../pipeline/narrative/grammar.js';
 
 const TEXT = [
@@ -33,8 +33,11 @@ describe('narrative grammar', () => {
     expect(readCitation('[@broken and')).toBeUndefined();
   });
 
-  it('inserts data points, leaving unknown ones as written, and attaches citations to their word', () => {
-    expect(insertDataPoints('{{dp:a}} and {{dp:b}}', (id) => (id === 'a' ? '5.98%' : undefined))).toBe('5.98% and {{dp:b}}');
+  it('expands placeholders, leaving unknown ones as written (validation reports them), and attaches citations to their word', () => {
+    const valueOf = (id: string) => (id === 'a' ? '5.98%' : undefined);
+    const labelOf = (kind: string, id: string) => (kind === 'table' && id === 't' ? 'Table 1' : undefined);
+    expect(expandPlaceholders('{{dp:a}} and {{dp:b}}, {{text:3,556}} in {{table:t}}', valueOf, labelOf)).toBe('5.98% and {{dp:b}}, 3,556 in Table 1');
+    expect(scanUnknownPlaceholders('{{dp:a}} {{text:b}} {{figure:c}} {{ dp:d }} {{name}} {{open')).toEqual([{ offset: 44, raw: '{{name}}' }, { offset: 53, raw: '{{' }]);
     expect(attachCitations('a claim [@x]\nand another\n[@y]')).toBe('a claim[@x]\nand another[@y]');
   });
 });

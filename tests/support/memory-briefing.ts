@@ -16,9 +16,14 @@ export function defaultFile(relativePath: string): string {
 
 let defaults: ReadonlyMap<string, Uint8Array> | undefined;
 
+/** A briefing folder's files by path inside it. */
+export function briefingFiles(dir: string): Map<string, Uint8Array> {
+  return new Map(filesUnder(dir).map((file) => [relative(dir, file), readFileSync(file)]));
+}
+
 /** The default briefing's files by path inside the briefing, read from disk once. */
 export function defaultFiles(): Map<string, Uint8Array> {
-  defaults ??= new Map(filesUnder(DEFAULT_BRIEFING_DIR).map((file) => [relative(DEFAULT_BRIEFING_DIR, file), readFileSync(file)]));
+  defaults ??= briefingFiles(DEFAULT_BRIEFING_DIR);
   return new Map(defaults);
 }
 

@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import type { ChartSvg } from '../../model/chart-spec.js';
 import { formatBriefingDate } from '../../model/dates.js';
 import type { PageSize } from '../../model/output.js';
-import type { ResolvedBriefing, ResolvedDataPoint } from '../../model/resolved.js';
+import type { ResolvedBriefing, ResolvedSource } from '../../model/resolved.js';
 import { imagePath } from '../../narrative/images.js';
 import type { Templates } from '../../theme/templates.js';
 import { escapeHtml } from './escape.js';
@@ -57,15 +57,15 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
           svg: named(drawn?.svg), phoneSvg: named(drawn?.phoneSvg), rows: chart.rows,
         });
       }
-      const { anchor, number, table } = briefing.tablesById.get(id)!;
+      const table = briefing.tablesById.get(id)!;
       return tableTemplate({
-        anchor,
-        number,
+        anchor: table.anchor,
+        number: table.number,
         title: table.title,
         caption: table.caption,
-        sourceLine: '',
+        sourceLine: table.sourceLine,
         columns: table.columns,
-        rows: table.rows.map((row) => table.columns.map((c) => ({ label: c.label, value: row[c.id] ?? '' }))),
+        rows: table.rows.map((row) => row.map((cell, i) => ({ label: table.columns[i]!.label, value: cell.text, numeric: cell.numeric }))),
       });
     },
   });
@@ -93,7 +93,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     fontCss,
     css: templates.css,
     pageCss: printCss({ pageSize, title: meta.title, classification: meta.classification }),
-    keyFigures: briefing.dataPoints.map((point) => keyFigure(point, briefing)),
+    keyFigures: briefing.keyFigures,
     toc: [
       ...sections.map(({ number, anchor, title }) => ({ number, anchor, title })),
       { number: '', anchor: 'sources', title: 'Sources' },
@@ -102,25 +102,19 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     sources: briefing.sources.map((source) => ({
       number: source.number,
       publisher: source.publisher,
-      year: source.year,
+      date: source.dateLabel,
       title: source.title ?? '',
       url: source.url ?? '',
+      accessed: source.accessed ? formatBriefingDate(source.accessed) : '',
+      reportsOn: source.reportsOn ? reportsOnText(briefing.sourcesByKey.get(source.reportsOn)!) : '',
       backlinks: firstCitationPerSection(citations.filter((c) => c.key === source.key)),
     })),
   });
 }
 
-function keyFigure(point: ResolvedDataPoint, briefing: ResolvedBriefing) {
-  const source = briefing.sourcesByKey.get(point.source)!;
-  return {
-    value: point.formatted,
-    qualifier: point.qualifier ?? '',
-    label: point.label,
-    period: point.period.label,
-    publisher: source.publisher,
-    year: source.year,
-    sourceNumber: source.number,
-  };
+/** "IBM, Cost of a Data Breach Report 2024 (2024)": the study a source reports on. */
+function reportsOnText(study: ResolvedSource): string {
+  return `${study.publisher}${study.title ? `, ${study.title}` : ''} (${study.dateLabel})`;
 }
 
 function firstCitationPerSection(citations: { anchorId: string; section: string }[]) {

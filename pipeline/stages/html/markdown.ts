@@ -4,7 +4,7 @@
 import { Marked, type Tokens } from 'marked';
 import type { ResolvedDataPoint } from '../../model/resolved.js';
 import {
-  attachCitations, CITATION_START, DATA_POINT_REF_START, directiveStart, FIGURE_REF_START, readCitation, readDataPointRef, readDirective,
+  attachCitations, CITATION_START, DATA_POINT_REF_START, directiveStart, FIGURE_REF_START, readCitation, readDataPointRef, readDirective, readTextMark, TEXT_MARK_START,
   readFigureRef, SAFE_LINK, type Placeable,
 } from '../../narrative/grammar.js';
 import { escapeHtml } from './escape.js';
@@ -62,6 +62,16 @@ export function createNarrativeRenderer(context: NarrativeContext): NarrativeRen
           const point = context.dataPointsById.get(token.id as string);
           return point ? `<span class="figure-value">${escapeHtml(point.inProse)}</span>` : escapeHtml(token.raw);
         },
+      },
+      {
+        name: 'textMark',
+        level: 'inline',
+        start: (src: string) => src.indexOf(TEXT_MARK_START),
+        tokenizer(src: string) {
+          const mark = readTextMark(src);
+          return mark && { type: 'textMark', ...mark };
+        },
+        renderer: (token: Tokens.Generic) => escapeHtml(token.text as string),
       },
       {
         name: 'figureRef',

@@ -20,6 +20,9 @@ export function digestBriefing(resolved: ResolvedBriefing, warnings: readonly Di
       value: p.value,
       decimals: p.decimals,
       unit: p.unit,
+      ...(p.currency ? { currency: p.currency } : {}),
+      ...(p.scale ? { scale: p.scale } : {}),
+      ...(p.change ? { change: true } : {}),
       formatted: resolved.dataPointsById.get(p.id)!.inProse,
       period: p.period.label,
       source: p.source,
@@ -27,7 +30,7 @@ export function digestBriefing(resolved: ResolvedBriefing, warnings: readonly Di
     sources: briefing.sources.map((s) => ({
       key: s.key,
       publisher: s.publisher,
-      year: s.year,
+      date: s.date,
       ...(s.title ? { title: s.title } : {}),
       ...(s.url ? { url: s.url } : {}),
     })),

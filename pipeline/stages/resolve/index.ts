@@ -1,18 +1,27 @@
 // resolve: the validated briefing → the resolved briefing (model/resolved.ts), derived once for every renderer:
-// values formatted by unit, data points inserted into the texts that hold {{dp:id}}, sources numbered in order of
-// first citation, figures and tables in order of placement, indices by id, images as data: URLs, each chart's
-// rows and the Vega-Lite spec it is drawn from.
+// values formatted by unit, every text field's placeholders expanded (so none reaches an output or its metadata),
+// sources numbered in order of first citation, figures and tables in order of placement, table cells printed,
+// key-figure cards, indices by id, images as data: URLs, each chart's rows and the Vega-Lite spec it is drawn from.
 import type { Briefing } from '../../model/briefing.js';
 import { buildVegaLiteSpec, chartRows } from '../../model/chart-spec.js';
 import type { ResolvedBriefing, ResolvedChart, ResolvedDataPoint, ResolvedSource, ResolvedTable } from '../../model/resolved.js';
+import { formatBriefingDate } from '../../model/dates.js';
 import { formatValue, formatValueInProse } from '../../model/units.js';
-import { insertDataPoints, scanCitations, scanDirectives, type Placeable } from '../../narrative/grammar.js';
+import { expandPlaceholders, scanCitations, scanDirectives, type Placeable } from '../../narrative/grammar.js';
+import { resolveKeyFigures } from './key-figures.js';
+import { resolveTableContent, sourceLine } from './tables.js';
 
 export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
-  const { meta } = briefing;
   const dataPoints: ResolvedDataPoint[] = briefing.dataPoints.map((point) => ({ ...point, formatted: formatValue(point), inProse: formatValueInProse(point) }));
   const dataPointsById = new Map(dataPoints.map((point) => [point.id, point]));
-  const insert = (text: string) => insertDataPoints(text, (id) => dataPointsById.get(id)?.inProse);
+  const chartNumbers = placementNumbers(briefing, 'chart');
+  const tableNumbers = placementNumbers(briefing, 'table');
+  const labelOf = (kind: Placeable, id: string) => {
+    const number = (kind === 'chart' ? chartNumbers : tableNumbers).get(id);
+    return number === undefined ? undefined : `${kind === 'chart' ? 'Figure' : 'Table'} ${number}`;
+  };
+  const insert = (text: string) => expandPlaceholders(text, (id) => dataPointsById.get(id)?.inProse, labelOf);
+  const meta = { ...briefing.meta, title: insert(briefing.meta.title), subtitle: insert(briefing.meta.subtitle), summary: insert(briefing.meta.summary) };
 
   const sections = briefing.sections.map((section, i) => ({ ...section, number: i + 1, anchor: `section-${section.id}` }));
   const citedBy = sections.map((section) => new Set(scanCitations(section.markdown).map((citation) => citation.key)));
@@ -20,6 +29,7 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
   const sources: ResolvedSource[] = briefing.sources
     .map((source) => ({
       ...source,
+      dateLabel: formatBriefingDate(source.date),
       number: sourceNumbers.get(source.key)!,
       dataPointIds: briefing.dataPoints.filter((point) => point.source === source.key).map((point) => point.id),
       citedIn: sections.filter((_, i) => citedBy[i]!.has(source.key)).map((section) => section.title),
@@ -27,7 +37,6 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
     .sort((a, b) => a.number - b.number);
   const sourcesByKey = new Map(sources.map((source) => [source.key, source]));
 
-  const chartNumbers = placementNumbers(briefing, 'chart');
   const charts: ResolvedChart[] = briefing.charts
     .map((chart) => {
       const rows = chartRows(chart, dataPointsById, sourcesByKey);
@@ -37,9 +46,9 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
         number: chartNumbers.get(chart.id)!,
         anchor: `figure-${chart.id}`,
         title: insert(chart.title),
-        caption: insert(chart.caption ?? ''),
-        sourceLine: sourceLine(rows.map((row) => String(row.source)), sourcesByKey),
+        caption: chart.caption ? insert(chart.caption) : '',
         alt,
+        sourceLine: sourceLine(rows.map((row) => sourcesByKey.get(String(row.source))!)),
         rows,
         spec: buildVegaLiteSpec(chart, rows, alt),
         phoneSpec: buildVegaLiteSpec(chart, rows, alt, { layout: 'phone' }),
@@ -47,24 +56,28 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
       };
     })
     .sort((a, b) => a.number - b.number);
-  const tableNumbers = placementNumbers(briefing, 'table');
   const tables: ResolvedTable[] = briefing.tables
-    .map((table) => ({ number: tableNumbers.get(table.id)!, anchor: `table-${table.id}`, table }))
+    .map((table) => ({
+      number: tableNumbers.get(table.id)!,
+      anchor: `table-${table.id}`,
+      table,
+      ...resolveTableContent(table, insert, dataPointsById, sourcesByKey),
+    }))
     .sort((a, b) => a.number - b.number);
 
-  const summary = insert(meta.summary);
-  const takeaways = sentences(summary);
+  const takeaways = sentences(meta.summary);
   return {
     id: briefing.id,
     briefing,
     meta,
     documentTitle: `${meta.title}: ${meta.subtitle}`,
-    summary,
+    summary: meta.summary,
     takeaways,
-    description: takeaways[0] ?? summary,
+    description: takeaways[0] ?? meta.summary,
     sections,
     dataPoints,
     dataPointsById,
+    keyFigures: resolveKeyFigures(briefing, dataPointsById, sourcesByKey),
     sources,
     sourcesByKey,
     ...(briefing.sourcesEditorialNote ? { sourcesEditorialNote: briefing.sourcesEditorialNote } : {}),
@@ -100,11 +113,4 @@ function placementNumbers(briefing: Briefing, kind: Placeable): Map<string, numb
  */
 function sentences(text: string): string[] {
   return text.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[A-Z0-9“"])/u).filter((sentence) => sentence.length > 0);
-}
-
-/** "Source: [2]." or "Sources: [1], [3].": the numbers of the sources that state a figure's or table's numbers. */
-function sourceLine(keys: string[], sourcesByKey: ReadonlyMap<string, ResolvedSource>): string {
-  const numbers = [...new Set(keys.map((key) => sourcesByKey.get(key)?.number).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
-  if (numbers.length === 0) return '';
-  return `${numbers.length === 1 ? 'Source' : 'Sources'}: ${numbers.map((n) => `[${n}]`).join(', ')}.`;
 }

@@ -3,19 +3,21 @@
 import type { Report } from '../../diagnostics/diagnostic.js';
 import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
 import type { ChartDefinition, DataPoint, Section, Source, Table } from '../../model/briefing.js';
+import type { DataPointEntry } from '../../model/schema.js';
 import type { LoadedBriefing, MarkdownSource } from '../../model/loaded.js';
 import {
   briefingFileSchema, chartFileSchema, dataPointsFileSchema, sourcesFileSchema, tableFileSchema, type BriefingFile, type SourcesFile,
 } from '../../model/schema.js';
 import { scanCitations, type Placeable } from '../../narrative/grammar.js';
+import { deriveDataPoints, deriveTableCells, type DeriveProblem, type TableDeriveProblem } from './derive.js';
 import { checkShape } from './shape.js';
 
-/** A text field of a YAML file that readers see: its figures are checked, and its `{{dp:…}}` when it has them. */
+/** A text field of a YAML file that readers see: its placeholders are expanded, its figures checked. */
 export interface ProseField {
   yaml: YamlSource;
   path: PathSegment[];
-  /** The renderer fills in `{{dp:id}}` here. */
-  interpolated: boolean;
+  /** The sources a figure written here may state: a table's, or those of a chart's data points; none elsewhere. */
+  sources: readonly string[];
 }
 
 export interface ValidationContext {
@@ -25,11 +27,16 @@ export interface ValidationContext {
   yamlFiles: YamlSource[];
   /** briefing.yaml, data-points.yaml and sources.yaml when their shape is right. */
   meta?: BriefingFile;
-  dataPointsFile?: { dataPoints: DataPoint[] };
+  /** data-points.yaml as written, when its shape is right. */
+  dataPointsFile?: { dataPoints: DataPointEntry[] };
+  /** What deriving values found wrong (checks/derived.ts reports it). */
+  deriveProblems: DeriveProblem[];
   sourcesFile?: SourcesFile;
   /** Every table and chart file, with its content when its shape is right. */
-  tables: { yaml: YamlSource; table?: Table }[];
+  /** Tables with their derived cells computed, and the stated cells that disagree with their derivation. */
+  tables: { yaml: YamlSource; table?: Table; deriveProblems: TableDeriveProblem[] }[];
   charts: { yaml: YamlSource; chart?: ChartDefinition }[];
+  /** Every data point with its value, stated or derived (NaN where it cannot be derived). */
   dataPoints: DataPoint[];
   sources: Source[];
   dataPointsById: ReadonlyMap<string, DataPoint>;
@@ -49,15 +56,24 @@ export interface ValidationContext {
   cited: ReadonlySet<string>;
   /** Text fields of the YAML files that readers see. */
   proseFields: ProseField[];
+  /** Where the sections state a data point (a bound figure or a {{dp:id}}): the figure check fills it in. */
+  mentions: { section: number; offset: number; id: string }[];
 }
 
 export function createContext(loaded: LoadedBriefing, report: Report): ValidationContext {
   const meta = checkShape(loaded.briefing, briefingFileSchema, report);
   const dataPointsFile = checkShape(loaded.dataPoints, dataPointsFileSchema, report);
   const sourcesFile = checkShape(loaded.sources, sourcesFileSchema, report);
-  const tables = loaded.tables.map((yaml) => ({ yaml, table: checkShape(yaml, tableFileSchema, report) }));
+  const tables = loaded.tables.map((yaml) => {
+    const table = checkShape(yaml, tableFileSchema, report);
+    if (!table) return { yaml, deriveProblems: [] };
+    const derived = deriveTableCells(table);
+    return { yaml, table: derived.table, deriveProblems: derived.problems };
+  });
   const charts = loaded.charts.map((yaml) => ({ yaml, chart: checkShape(yaml, chartFileSchema, report) }));
-  const dataPoints = dataPointsFile?.dataPoints ?? [];
+  const { points: dataPoints, problems: deriveProblems } = deriveDataPoints(dataPointsFile?.dataPoints ?? []);
+  const dataPointsById = new Map(dataPoints.map((p) => [p.id, p]));
+  const chartSources = (chart: ChartDefinition) => [...new Set(chart.dataPoints.flatMap((id) => dataPointsById.get(id)?.source ?? []))];
   const sources = sourcesFile?.sources ?? [];
   const sections = meta ? sectionsOf(meta, loaded.sections) : [];
   return {
@@ -66,12 +82,13 @@ export function createContext(loaded: LoadedBriefing, report: Report): Validatio
     yamlFiles: [loaded.briefing, loaded.dataPoints, loaded.sources, ...loaded.tables, ...loaded.charts].filter((y): y is YamlSource => y !== undefined),
     meta,
     dataPointsFile,
+    deriveProblems,
     sourcesFile,
     tables,
     charts,
     dataPoints,
     sources,
-    dataPointsById: new Map(dataPoints.map((p) => [p.id, p])),
+    dataPointsById,
     sourcesByKey: new Map(sources.map((s) => [s.key, s])),
     sourceKeys: declaredIds(loaded.sources, 'sources', 'key'),
     dataPointIds: declaredIds(loaded.dataPoints, 'dataPoints', 'id'),
@@ -79,11 +96,11 @@ export function createContext(loaded: LoadedBriefing, report: Report): Validatio
     sections,
     narrativeComplete: meta !== undefined && sections.length === meta.sections.length,
     cited: new Set(sections.flatMap((section) => scanCitations(section.markdown).map((citation) => citation.key))),
+    mentions: [],
     proseFields: [
-      ...(meta ? proseFields(loaded.briefing!, [['title'], ['subtitle']], false) : []),
-      ...(meta ? proseFields(loaded.briefing!, [['summary']], true) : []),
-      ...charts.flatMap(({ yaml, chart }) => (chart ? proseFields(yaml, [['title'], ['caption'], ['alt']], true) : [])),
-      ...tables.flatMap(({ yaml, table }) => (table ? proseFields(yaml, [['title'], ['caption'], ...cellPaths(table)], false) : [])),
+      ...(meta ? proseFields(loaded.briefing!, [['title'], ['subtitle'], ['summary']], []) : []),
+      ...charts.flatMap(({ yaml, chart }) => (chart ? proseFields(yaml, [['title'], ['caption'], ['alt']], chartSources(chart)) : [])),
+      ...tables.flatMap(({ yaml, table }) => (table ? proseFields(yaml, [['title'], ['caption'], ...textCellPaths(table)], table.source ?? []) : [])),
     ],
   };
 }
@@ -105,12 +122,14 @@ function declaredFigureIds(loaded: LoadedBriefing, folder: 'charts' | 'tables'):
   }));
 }
 
-function proseFields(yaml: YamlSource, paths: PathSegment[][], interpolated: boolean): ProseField[] {
-  return paths.map((path) => ({ yaml, path, interpolated }));
+function proseFields(yaml: YamlSource, paths: PathSegment[][], sources: readonly string[]): ProseField[] {
+  return paths.map((path) => ({ yaml, path, sources }));
 }
 
-function cellPaths(table: Table): PathSegment[][] {
-  return table.rows.flatMap((row, i) => Object.keys(row).map((column) => ['rows', i, column]));
+/** The cells of a table's text columns (and of columns it does not declare, which checks/tables.ts reports). */
+function textCellPaths(table: Table): PathSegment[][] {
+  const typed = new Map(table.columns.map((c) => [c.id, c.type]));
+  return table.rows.flatMap((row, i) => Object.keys(row).filter((column) => typed.get(column) === 'text' && typeof row[column] === 'string').map((column) => ['rows', i, column]));
 }
 
 function sectionsOf(meta: BriefingFile, markdown: ReadonlyMap<string, MarkdownSource>): Section[] {

@@ -6,7 +6,7 @@
 // states, and the figure keeps its picture.
 import type { DataPoint } from '../../model/briefing.js';
 import type { ChartRow } from '../../model/chart-spec.js';
-import { excelNumberFormat, excelValue, UNIT_STYLES } from '../../model/units.js';
+import { excelNumberFormat, SCALE_FACTORS, storedValue } from '../../model/units.js';
 import { literalSequence, parse, test, translate, Untranslatable, type Term } from './chart-expr.js';
 import { formatFromD3 } from './formats.js';
 import { excelName } from './layout.js';
@@ -155,8 +155,10 @@ function dataRows(chartRows: readonly ChartRow[], points: ReadonlyMap<string, Da
     const point = points.get(String(chartRow.id))!;
     const fields = new Map<string, Term>(Object.entries(chartRow).map(([field, value]) => [field, { value, formula: typeof value === 'number' ? String(value) : `"${value.replace(/"/g, '""')}"` }]));
     const name = excelName(point.id);
-    const factor = UNIT_STYLES[point.unit].excelDivisor;
-    fields.set('value', factor === 1 ? { value: point.value, formula: name } : { value: point.value, formula: `${name}*${factor}`, hundredth: name });
+    // The Data cell stores the real quantity (a percentage as a fraction): the chart's value is the number as stated.
+    if (point.unit === 'percent') fields.set('value', { value: point.value, formula: `${name}*100`, hundredth: name });
+    else if (point.scale) fields.set('value', { value: point.value, formula: `${name}/${SCALE_FACTORS[point.scale]}` });
+    else fields.set('value', { value: point.value, formula: name });
     return { point, fields, lists: new Map() };
   });
 }
@@ -208,7 +210,7 @@ function ordered(values: (string | number)[], sort: unknown): (string | number)[
 }
 
 function plotCell(row: Row, field: string, categoryField: string, d3Format: string | undefined): PlotCell {
-  if (field === 'value') return { value: excelValue(row.point), format: excelNumberFormat(row.point), formula: excelName(row.point.id) };
+  if (field === 'value') return { value: storedValue(row.point, row.point.value), format: excelNumberFormat(row.point), formula: excelName(row.point.id) };
   const term = row.fields.get(field);
   if (!term || typeof term.value !== 'number') throw new Untranslatable(`the field "${field}" is not a number in every row`);
   // A sequence field reads the row's category cell when it is the category, and is its number otherwise.

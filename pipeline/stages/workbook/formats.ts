@@ -2,11 +2,13 @@
 // value): a key figure with its qualifier, a briefing date as precise as it is given, and a derived chart series
 // written with a d3 format.
 import type { DataPoint } from '../../model/briefing.js';
-import { excelNumberFormat } from '../../model/units.js';
+import { excelNumberFormat, QUALIFIER_WORDS } from '../../model/units.js';
 
 /** As excelNumberFormat, with the qualifier in front as prose says it: "over 30%" stays the number 0.3. */
 export function qualifiedFormat(point: DataPoint): string {
-  return point.qualifier ? `"${point.qualifier} "${excelNumberFormat(point)}` : excelNumberFormat(point);
+  const format = excelNumberFormat(point);
+  // A change's format has a section per sign; each gets the words.
+  return point.qualifier ? format.split(';').map((section) => `"${QUALIFIER_WORDS[point.qualifier!]} "${section}`).join(';') : format;
 }
 
 /** The format of a briefing's date, as precise as the briefing gives it: "2024", "May 2024" or "3 May 2024". */

@@ -1,59 +1,85 @@
-// The rule for figures in prose (pipeline/stages/validate/figures.ts): what counts as a figure, and when it agrees
-// with a data point.
+// Figures in prose (pipeline/stages/validate/figures.ts) and their binding to a data point (binding.ts): what counts
+// as a figure, its unit, scale, sign and qualifier, and which data point it states.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DataPoint, Unit } from '../../../pipeline/model/briefing.js';
-import { compareWithData, scanFigures } from '../../../pipeline/stages/validate/figures.js';
+import type { DataPoint } from '../../../pipeline/model/briefing.js';
+import { bindFigure } from '../../../pipeline/stages/validate/binding.js';
+import { scanFigures, sentences } from '../../../pipeline/stages/validate/figures.js';
 import { VEGA_LITE_MARKS } from '../../../pipeline/stages/validate/checks/charts.js';
-import { loadDefaultBriefing } from '../../support/default-briefing.js';
 
-const percentOnly = new Set<Unit>(['percent']);
-const written = (text: string, units: ReadonlySet<Unit> = percentOnly) => scanFigures(text, units).map((f) => f.text);
+const written = (text: string) => scanFigures(text).map((f) => f.text);
 
-const point = (id: string, value: number, decimals: number, unit: Unit = 'percent', qualifier?: DataPoint['qualifier']): DataPoint => ({
-  id, label: id, value, decimals, unit, ...(qualifier ? { qualifier } : {}), period: { label: '2024', start: '2024-01-01', end: '2024-12-31' }, source: 's',
+const point = (id: string, label: string, value: number, changes: Partial<DataPoint> = {}): DataPoint => ({
+  id, label, value, decimals: 0, unit: 'percent', period: { label: '2024', start: '2024-01-01', end: '2024-12-31' }, source: 's', ...changes,
 });
 
 describe('figures in prose', () => {
-  it('finds numbers with a percent sign or the word percent, with the qualifier before them', () => {
-    expect(written('reaching 5.98% in May, 5.4 % in August, over 30% of hours, nearly 6 percent, up to -3%')).toEqual(['5.98%', '5.4 %', 'over 30%', 'nearly 6 percent', '-3%']);
-    expect(scanFigures('AI could automate over\n  30% of hours', percentOnly)[0]).toMatchObject({ text: 'over 30%', qualifier: 'over', number: 30, decimals: 0, offset: 18 });
+  it('finds percentages, points, currencies with scale, counts, durations, multiples and signed values', () => {
+    expect(written('reaching 5.98% in May, 5.4 % in August, nearly 6 percent, a 7 pp gap, 7 percentage points, −4.9%')).toEqual(['5.98%', '5.4 %', '6 percent', '7 pp', '7 percentage points', '−4.9%']);
+    expect(written('$4.88 million, €4.49m, US$173, 4.8 million people, 4,900,000 and 367,301 jobs, 258 days, 10 months, 9.2×')).toEqual(['$4.88 million', '€4.49m', 'US$173', '4.8 million', '4,900,000', '367,301', '258 days', '10 months', '9.2×']);
+    expect(scanFigures('costs $4.88 million')[0]).toMatchObject({ unit: 'currency', currency: 'USD', number: 4.88, decimals: 2, scale: 1e6 });
   });
 
-  it('ignores years, dates, section numbers, ranges of years, counts and what is not prose', () => {
-    expect(written('In 2023 and by 2030 (2023–2030), on 2024-05-01, section 4.2 lists 12 roles.')).toEqual([]);
-    expect(written('{{dp:ai-market-cagr-2023-2030}} [@mckinsey-2024] `50%` https://example.org/50%\n```\n75%\n```\n')).toEqual([]);
+  it('ignores years, dates, ordinals, counts without separators and what is not prose', () => {
+    expect(written('In 2023 and by 2030 (2023–2030), on 2024-05-01, July 30, 2024, the 19th edition, section 4.2, 16 countries, a 7-year low.')).toEqual([]);
+    expect(written('{{dp:x}} {{text:3,556}} {{table:t}} [@mckinsey-2024] `50%` https://example.org/50%\n```\n75%\n```\n')).toEqual([]);
   });
 
-  it('counts $ and × only when a data point uses that unit', () => {
-    const text = 'a $4.2 billion market, 9.2× its size, 3x faster';
-    expect(written(text)).toEqual([]);
-    const figures = scanFigures(text, new Set<Unit>(['percent', 'usd', 'multiple']));
-    expect(figures.map((f) => [f.text, f.unit, f.number, f.scale])).toEqual([['$4.2 billion', 'usd', 4.2, 1e9], ['9.2×', 'multiple', 9.2, 1], ['3x', 'multiple', 3, 1]]);
+  it('reads qualifiers and directions, and levels after from / to', () => {
+    const [level, from] = scanFigures('fell to a low of 258 days, down from 277 days');
+    expect(level!.direction).toBeUndefined();
+    expect(from!.direction).toBeUndefined();
+    expect(scanFigures('up 10% on the year')[0]!.direction).toEqual({ sign: 1, explicit: false });
+    expect(scanFigures('rose sharply, by 27%')[0]!.direction).toEqual({ sign: 1, explicit: false });
+    expect(scanFigures('costs $2.2 million lower')[0]!.direction).toEqual({ sign: -1, explicit: false });
+    expect(scanFigures('saved nearly $1 million')[0]).toMatchObject({ qualifier: 'approximate', direction: { sign: -1 } });
+    expect(scanFigures('took more than 100 days')[0]).toMatchObject({ qualifier: 'lower' });
   });
 
-  it('agrees with a data point at the precision the prose states', () => {
-    const points = [point('may', 5.98, 2), point('over', 30, 0, 'percent', 'over'), point('cagr', 37.3, 1)];
-    const agreement = (text: string) => compareWithData(scanFigures(text, percentOnly)[0]!, points);
-    expect(agreement('5.98%')).toMatchObject({ kind: 'match', points: [{ id: 'may' }] });
-    expect(agreement('6%')).toMatchObject({ kind: 'match', points: [{ id: 'may' }] });
-    expect(agreement('about 6%')).toMatchObject({ kind: 'match' });
-    expect(agreement('over 30%')).toMatchObject({ kind: 'match', points: [{ id: 'over' }] });
-    expect(agreement('more than 30%')).toMatchObject({ kind: 'match', points: [{ id: 'over' }] });
-    expect(agreement('30%')).toMatchObject({ kind: 'qualifier', point: { id: 'over' } });
-    expect(agreement('5.980%')).toMatchObject({ kind: 'precision', point: { id: 'may' } });
-    expect(agreement('5.9%')).toMatchObject({ kind: 'none', nearest: { id: 'may' } });
-    expect(agreement('37.8%')).toMatchObject({ kind: 'none', nearest: { id: 'cagr' } });
-    expect(compareWithData(scanFigures('$5', new Set<Unit>(['usd']))[0]!, points)).toEqual({ kind: 'none' });
+  it('splits sentences, not at decimals or one-letter abbreviations', () => {
+    const text = 'In the U.S. the average was $9.36 million. Healthcare fell.';
+    expect(sentences(text).map(([a, b]) => text.slice(a, b).trim())).toEqual(['In the U.S. the average was $9.36 million.', 'Healthcare fell.']);
+  });
+});
+
+describe('binding a figure to its data point', () => {
+  const points = [
+    point('may', 'AI jobs as a share of software postings', 5.98, { decimals: 2, period: { label: 'May 2024' } }),
+    point('aug', 'AI jobs as a share of software postings', 5.4, { decimals: 1, period: { label: 'Aug 2024' } }),
+    point('hours', 'Work hours AI could automate', 30, { qualifier: 'over' }),
+    point('disrupted', 'Organizations reporting significant disruption', 70),
+    point('recovered', 'Organizations able to fully recover', 12),
+    point('change', 'Change in average cost', 10, { change: true }),
+    point('lifecycle', 'Change in the breach lifecycle', -19, { unit: 'days', change: true }),
+  ];
+  const bind = (text: string) => bindFigure(scanFigures(text)[0]!, points);
+
+  it('binds at the precision written, with the qualifier family and sign of the data', () => {
+    expect(bind('AI jobs were 5.98% of postings in May')).toMatchObject({ kind: 'bound', point: { id: 'may' } });
+    expect(bind('AI jobs were about 6% of postings')).toMatchObject({ kind: 'bound', point: { id: 'may' } });
+    expect(bind('over 30% of work hours')).toMatchObject({ kind: 'bound', point: { id: 'hours' } });
+    expect(bind('more than 30% of work hours')).toMatchObject({ kind: 'bound', point: { id: 'hours' } });
+    expect(bind('the cost rose 10%')).toMatchObject({ kind: 'bound', point: { id: 'change' } });
+    expect(bind('the lifecycle fell by 19 days')).toMatchObject({ kind: 'bound', point: { id: 'lifecycle' } });
   });
 
-  it('finds every figure of the default briefing in its data', async () => {
-    const briefing = await loadDefaultBriefing();
-    const units = new Set(briefing.dataPoints.map((p) => p.unit));
-    const texts = [briefing.meta.summary, ...briefing.sections.map((s) => s.markdown)];
-    const figures = texts.flatMap((text) => scanFigures(text, units));
-    expect(new Set(figures.map((f) => f.text))).toEqual(new Set(['5.98%', '5.4%', '1.4%', '1.8%', '37.3%', 'over 30%']));
-    for (const figure of figures) expect(compareWithData(figure, briefing.dataPoints).kind, figure.text).toBe('match');
+  it('rejects another bound, more digits, the wrong sign, and another value', () => {
+    expect(bind('30% of work hours')).toMatchObject({ kind: 'qualifier', point: { id: 'hours' } });
+    expect(bind('5.980% of postings')).toMatchObject({ kind: 'precision', point: { id: 'may' } });
+    expect(bind('the cost fell 10%')).toMatchObject({ kind: 'none' });
+    expect(bind('the lifecycle rose by 19 days')).toMatchObject({ kind: 'none' });
+    expect(bind('AI jobs were 5.9% of postings')).toMatchObject({ kind: 'none', nearest: { id: 'may' } });
+  });
+
+  it('rejects a value of the source that its words do not name', () => {
+    expect(bind('Only 70% were able to fully recover')).toMatchObject({ kind: 'other', matched: { id: 'disrupted' }, named: { id: 'recovered' } });
+    expect(bind('AI jobs reached 5.4% of postings in May 2024')).toMatchObject({ kind: 'other', matched: { id: 'aug' }, named: { id: 'may' } });
+  });
+
+  it('calls a figure two data points could be ambiguous', () => {
+    const twins = [point('prices', 'Plan to raise prices', 63), point('budgets', 'Plan to raise budgets', 63)];
+    expect(bindFigure(scanFigures('63% said so')[0]!, twins)).toMatchObject({ kind: 'ambiguous' });
+    expect(bindFigure(scanFigures('63% plan to raise prices')[0]!, twins)).toMatchObject({ kind: 'bound', point: { id: 'prices' } });
   });
 });
 

@@ -13,7 +13,7 @@ const POINTS: DataPoint[] = [
   { id: 'staff', label: 'Staff', value: 1200, decimals: 0, unit: 'count', period: { label: '2024', start: '2024-01-01', end: '2024-12-31' }, source: 's' },
 ];
 const byId = new Map(POINTS.map((p) => [p.id, p]));
-const rowsOf = (ids: string[]) => chartRows({ id: 'c', title: 't', caption: 'c', alt: 'a', dataPoints: ids, spec: {} }, byId, new Map([['s', { key: 's', publisher: 'P', year: 2024 }]]));
+const rowsOf = (ids: string[]) => chartRows({ id: 'c', title: 't', caption: 'c', alt: 'a', dataPoints: ids, spec: {} }, byId, new Map([['s', { key: 's', publisher: 'P', date: '2024' }]]));
 const REGIONS = ['eu-2023', 'eu-2024', 'us-2023', 'us-2024'];
 
 function plan(spec: Record<string, unknown>, ids = REGIONS): ChartPlan {

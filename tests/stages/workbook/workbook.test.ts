@@ -9,7 +9,7 @@ import XLSX from 'xlsx';
 import type { Briefing } from '../../../pipeline/model/briefing.js';
 import type { ChartSvg } from '../../../pipeline/model/chart-spec.js';
 import type { ResolvedBriefing } from '../../../pipeline/model/resolved.js';
-import { excelValue } from '../../../pipeline/model/units.js';
+import { storedValue } from '../../../pipeline/model/units.js';
 import { renderCharts } from '../../../pipeline/stages/charts/index.js';
 import { buildWorkbook, type WorkbookInput } from '../../../pipeline/stages/workbook/index.js';
 import { formatFromD3, qualifiedFormat } from '../../../pipeline/stages/workbook/formats.js';
@@ -135,10 +135,11 @@ describe('workbook', () => {
     expect(publishers).toEqual(['Aura', 'The Skills Coalition', 'McKinsey', 'Nebulai', 'IEEE Spectrum']);
     expect(column('Sources', 'A')).toEqual(['No.', 1, 2, 3, 4, 5]);
     expect(column('Sources', 'B').slice(1)).toEqual(publishers);
-    expect(column('Sources', 'H').slice(1)).toEqual(order);
-    expect(cell('Sources', 'I2').v).toBe('ai-share-software-postings-2024-05\nai-share-software-postings-2024-08');
-    expect(cell('Sources', 'F5').v).toBe('Specific examples and roles\nImpact on the cybersecurity workforce and job market');
-    expect(XLSX.utils.sheet_to_json<unknown[]>(sheet('Sources'), { header: 1 })[0]).toEqual(['No.', 'Publisher', 'Title', 'Year', 'URL', 'Cited in', 'Note', 'Key', 'Data points']);
+    expect(column('Sources', 'J').slice(1)).toEqual(order);
+    expect(cell('Sources', 'K2').v).toBe('ai-share-software-postings-2024-05\nai-share-software-postings-2024-08');
+    expect(cell('Sources', 'H5').v).toBe('Specific examples and roles\nImpact on the cybersecurity workforce and job market');
+    expect(cell('Sources', 'D2')).toMatchObject({ t: 'd', z: 'yyyy', w: '2024' });
+    expect(XLSX.utils.sheet_to_json<unknown[]>(sheet('Sources'), { header: 1 })[0]).toEqual(['No.', 'Publisher', 'Title', 'Date', 'URL', 'Accessed', 'Reports on', 'Cited in', 'Note', 'Key', 'Data points']);
     // The editorial note is about how the file was made: it is on About, not under the sources.
     expect(XLSX.utils.sheet_to_csv(sheet('Sources'))).not.toContain(briefing.sourcesEditorialNote);
     expect(XLSX.utils.sheet_to_csv(sheet('About'))).toContain(briefing.sourcesEditorialNote);
@@ -148,27 +149,29 @@ describe('workbook', () => {
     expect(cell('Overview', 'A1').v).toBe(briefing.meta.title);
     expect(cell('Overview', 'A2').v).toBe(briefing.meta.subtitle);
     const overview = XLSX.utils.sheet_to_csv(sheet('Overview'));
-    for (const value of ['5.98%', '5.4%', '1.4%', '1.8%', '37.3%', 'over 30%', 'Public', 'Security leaders, CISOs and workforce planners']) expect(overview).toContain(value);
+    for (const value of ['5.98%', '5.4%', '37.3%', 'over 30%', 'Public', 'Security leaders, CISOs and workforce planners']) expect(overview).toContain(value);
     expect(overview).toContain('postings demanding AI skills rose from 1.4% in 2023 to 1.8% in 2024');
     expect(part('xl/worksheets/sheet1.xml')).toMatch(/<mergeCell ref="A9:D9"\/>/);
     const links = Object.values(sheet('Overview')).flatMap((c) => ((c as { l?: { Target: string } }).l ? [(c as { l: { Target: string } }).l.Target] : []));
     for (const name of SHEETS.slice(1)) expect(links).toContain(`#'${name}'!A1`);
   });
 
-  it('shows key figures as formulas on their data points, formatted like the data, never as text', () => {
+  it('shows the key figures, the cards of the PDF in order, as formulas on their data points, formatted like the data', () => {
     const first = 13;
-    briefing.dataPoints.forEach((point, i) => {
+    expect(briefing.keyFigures.map((card) => card.ids[0])).toEqual(['ai-share-software-postings-2024-05', 'ai-share-software-postings-2024-08', 'automatable-work-hours-2030', 'ai-market-cagr-2023-2030']);
+    briefing.keyFigures.forEach((card, i) => {
+      const point = briefing.dataPointsById.get(card.ids[0]!)!;
       const value = cell('Overview', `B${first + i}`);
       expect(value.f, point.id).toBe(excelName(point.id));
-      expect(value, point.id).toMatchObject({ t: 'n', v: excelValue(point) });
+      expect(value, point.id).toMatchObject({ t: 'n', v: storedValue(point, point.value) });
     });
     expect(cell('Overview', `B${first}`).w).toBe('5.98%');
-    expect(cell('Overview', `B${first + 5}`)).toMatchObject({ z: '"over "0%', w: 'over 30%' });
+    expect(cell('Overview', `B${first + 2}`)).toMatchObject({ z: '"over "0%', w: 'over 30%' });
   });
 
   it('writes links to cells as locations, not as external files', () => {
     const overview = part('xl/worksheets/sheet1.xml');
-    expect(overview).toContain(`<hyperlink ref="A21" location="&apos;${ROLES_SHEET}&apos;!A1"/>`);
+    expect(overview).toContain(`<hyperlink ref="A19" location="&apos;${ROLES_SHEET}&apos;!A1"/>`);
     expect(overview).not.toMatch(/<hyperlink[^>]*r:id/);
     expect(part('xl/worksheets/_rels/sheet1.xml.rels')).not.toContain('hyperlink');
   });
@@ -340,7 +343,7 @@ describe('workbook', () => {
     expect(changedBook.SheetNames).toEqual(['Overview', ROLES_SHEET, `${ROLES_SHEET} (2)`, 'Data', 'Sources', 'About']);
     expect(column(`${ROLES_SHEET} (2)`, 'A', changedBook)).toEqual(['Table 2. Key AI cybersecurity roles created or transformed, continued', table!.caption, 'Role', ROLES[0]]);
     expect(part('xl/tables/table2.xml', data)).toMatch(/name="tbl_More_Roles" displayName="tbl_More_Roles" ref="A3:C4"/);
-    const mckinsey = column('Sources', 'H', changedBook).indexOf('mckinsey-2024') + 1;
+    const mckinsey = column('Sources', 'J', changedBook).indexOf('mckinsey-2024') + 1;
     expect(cell('Sources', `C${mckinsey}`, changedBook).v).toBe('The report');
     expect(cell('Sources', `E${mckinsey}`, changedBook).l?.Target).toBe('https://example.com/report');
     expect(XLSX.utils.sheet_to_csv(sheet('About', changedBook))).not.toContain('Editorial note');

@@ -7,7 +7,7 @@ import { closest } from '../../../diagnostics/suggest.js';
 import type { ChartDefinition } from '../../../model/briefing.js';
 import { buildVegaLiteSpec, chartRows, compileChart, CHART_ROW_FIELDS } from '../../../model/chart-spec.js';
 import { formatValueInProse } from '../../../model/units.js';
-import { insertDataPoints } from '../../../narrative/grammar.js';
+import { expandPlaceholders } from '../../../narrative/grammar.js';
 import type { ValidationContext } from '../context.js';
 
 /** Vega-Lite's mark types (its schema's Mark and CompositeMark); a test keeps the list equal to the schema. */
@@ -33,7 +33,10 @@ function checkChart(chart: ChartDefinition, yaml: YamlSource, { dataPointIds, da
     report(diagnostic('BP403', at(['spec', 'data'], 'key'), { chart: chart.id }));
     return;
   }
-  const known = new Set<string>([...CHART_ROW_FIELDS, ...derivedFields(chart.spec)]);
+  // A pivot makes a field of each value of its field: those values are in the rows the chart is given.
+  const rows = chartRows(chart, dataPointsById, sourcesByKey);
+  const pivoted = pivotFields(chart.spec).flatMap((field) => rows.map((row) => String(row[field as keyof typeof row] ?? '')));
+  const known = new Set<string>([...CHART_ROW_FIELDS, ...derivedFields(chart.spec), ...pivoted]);
   for (const { field, path } of encodedFields(chart.spec, ['spec'])) {
     if (!known.has(field)) report(diagnostic('BP402', at(path), { chart: chart.id, field }));
   }
@@ -47,11 +50,11 @@ function checkChart(chart: ChartDefinition, yaml: YamlSource, { dataPointIds, da
   // Without a valid data-points.yaml the chart has no data to be compiled with.
   if (!complete || !dataPointsFile || badMarks.length > 0) return;
   // Judged as the author wrote it: the value labels briefpress adds to bar charts are briefpress's business.
-  const description = insertDataPoints(chart.alt, (id) => {
+  const description = expandPlaceholders(chart.alt, (id) => {
     const point = dataPointsById.get(id);
     return point && formatValueInProse(point);
-  });
-  const spec = buildVegaLiteSpec(chart, chartRows(chart, dataPointsById, sourcesByKey), description, { valueLabels: false });
+  }, () => undefined);
+  const spec = buildVegaLiteSpec(chart, rows, description, { valueLabels: false });
   const verdict = compilerVerdict(spec);
   if ('error' in verdict) return report(diagnostic('BP401', at(['spec'], 'key'), { chart: chart.id, reason: verdict.error }));
   for (const reason of verdict.warnings) report(diagnostic('BP404', at(['spec'], 'key'), { chart: chart.id, reason }));
@@ -90,8 +93,18 @@ function derivedFields(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(derivedFields);
   if (!node || typeof node !== 'object') return [];
   const object = node as Record<string, unknown>;
+  // A fold without `as` names its fields "key" and "value".
+  const folded = 'fold' in object && !('as' in object) ? ['key', 'value'] : [];
   const own = [object.as, object.flatten].flat().filter((v): v is string => typeof v === 'string');
-  return [...own, ...Object.values(object).flatMap(derivedFields)];
+  return [...own, ...folded, ...Object.values(object).flatMap(derivedFields)];
+}
+
+/** The fields `pivot` transforms spread into columns, one per value. */
+function pivotFields(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(pivotFields);
+  if (!node || typeof node !== 'object') return [];
+  const object = node as Record<string, unknown>;
+  return [...(typeof object.pivot === 'string' ? [object.pivot] : []), ...Object.values(object).flatMap(pivotFields)];
 }
 
 /** Every `field` an `encoding` names, with its path in the chart file. */

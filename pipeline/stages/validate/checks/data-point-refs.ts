@@ -1,5 +1,4 @@
-// Every {{dp:id}} names a data point (BP304): in the sections, and in the YAML fields where the renderer inserts
-// data points (the summary, chart titles, captions and text alternatives).
+// Every {{dp:id}} names a data point (BP304): in the sections, and in every YAML text field readers see.
 import { diagnostic } from '../../../diagnostics/diagnostic.js';
 import { closest } from '../../../diagnostics/suggest.js';
 import { scanDataPointRefs } from '../../../narrative/grammar.js';
@@ -10,7 +9,7 @@ export function checkDataPointRefs({ sections, proseFields, dataPointIds, report
   if (!dataPointIds) return;
   const prose: Prose[] = [
     ...sections.map(sectionProse),
-    ...proseFields.filter((field) => field.interpolated).flatMap((field) => fieldProse(field) ?? []),
+    ...proseFields.flatMap((field) => fieldProse(field) ?? []),
   ];
   for (const { text, at } of prose) {
     for (const ref of scanDataPointRefs(text)) {

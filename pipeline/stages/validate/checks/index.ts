@@ -7,7 +7,10 @@ import { checkCitations } from './citations.js';
 import { checkCounts } from './counts.js';
 import { checkDataPointRefs } from './data-point-refs.js';
 import { checkDataPoints } from './data-points.js';
+import { checkDerived } from './derived.js';
 import { checkFiguresInProse } from './figures-in-prose.js';
+import { checkKeyFigures } from './key-figures.js';
+import { checkPlaceholders } from './placeholders.js';
 import { checkPlacements } from './placements.js';
 import { checkSectionContent } from './section-content.js';
 import { checkSources } from './sources.js';
@@ -22,6 +25,7 @@ export const CHECKS: readonly Check[] = [
   checkYamlContent,
   checkUniqueIds,
   checkDataPoints,
+  checkDerived,
   checkSources,
   checkTables,
   checkCounts,
@@ -31,6 +35,8 @@ export const CHECKS: readonly Check[] = [
   checkCitations,
   checkDataPointRefs,
   checkPlacements,
+  checkPlaceholders,
+  checkKeyFigures,
   checkFiguresInProse,
   checkUncitedSources,
 ];

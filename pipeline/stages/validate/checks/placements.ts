@@ -1,12 +1,12 @@
 // ::chart[id] and ::table[id] name a chart or table (BP601) and place it once (BP603); {{figure:id}} and
-// {{table:id}} refer to one (BP604); and every chart and table is placed somewhere (BP602).
+// {{table:id}}, in a section or a text field, refer to one (BP604); and every chart and table is placed somewhere (BP602).
 import { diagnostic } from '../../../diagnostics/diagnostic.js';
 import { closest } from '../../../diagnostics/suggest.js';
 import { scanDirectives, scanFigureRefs } from '../../../narrative/grammar.js';
 import type { ValidationContext } from '../context.js';
-import { sectionProse } from '../prose.js';
+import { fieldProse, sectionProse } from '../prose.js';
 
-export function checkPlacements({ sections, placeable, charts, tables, narrativeComplete, report }: ValidationContext): void {
+export function checkPlacements({ sections, proseFields, placeable, charts, tables, narrativeComplete, report }: ValidationContext): void {
   const placed = { chart: new Set<string>(), table: new Set<string>() };
   for (const section of sections) {
     const prose = sectionProse(section);
@@ -20,7 +20,9 @@ export function checkPlacements({ sections, placeable, charts, tables, narrative
       }
       placed[directive.kind].add(directive.id);
     }
-    for (const ref of scanFigureRefs(section.markdown)) {
+  }
+  for (const prose of [...sections.map(sectionProse), ...proseFields.flatMap((field) => fieldProse(field) ?? [])]) {
+    for (const ref of scanFigureRefs(prose.text)) {
       const known = placeable[ref.kind];
       if (!known || known.has(ref.id)) continue;
       const suggestion = closest(ref.id, known);

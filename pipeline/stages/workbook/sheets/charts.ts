@@ -59,7 +59,7 @@ function writeCharts(sheet: Worksheet, context: SheetContext): void {
       const ranges = writeChartData(sheet, result.plan, dataTop);
       drawings.charts.push({ xml: chartXml(result.plan, figure.title, ranges, AXIS_IDS), name: `Figure ${figure.number}`, alt: figure.alt, anchor: anchor(sheet, row, CHART_WIDTH, height) });
       row += 1 + Math.ceil(height / ROW_PX);
-      mergedParagraph(sheet, row, columns, figureNote(figure));
+      mergedParagraph(sheet, row, columns, captionOf(figure));
       row = dataTop + 1 + result.plan.categories.length + 2;
     } else {
       row = writePicture(sheet, context, figure, drawn.get(figure.id)!, row, columns);
@@ -76,7 +76,7 @@ function writePicture(sheet: Worksheet, { workbook }: SheetContext, figure: Reso
   const image = workbook.addImage({ base64: Buffer.from(rasterize(svg.svg, 2)).toString('base64'), extension: 'png' });
   sheet.addImage(image, { tl: { col: 0, row }, ext: { width: svg.width, height: svg.height } });
   const caption = row + 1 + Math.ceil(svg.height / ROW_PX);
-  mergedParagraph(sheet, caption, columns, figureNote(figure));
+  mergedParagraph(sheet, caption, columns, captionOf(figure));
   return caption + 3;
 }
 
@@ -133,5 +133,7 @@ function anchor(sheet: Worksheet, row: number, width: number, height: number): D
   };
 }
 
-/** The caption and the source line, as under the figure in the PDF: "… Source: [2]." (numbers as on the Sources sheet). */
-const figureNote = (figure: ResolvedChart) => [figure.caption, figure.sourceLine].filter(Boolean).join(' ');
+/** The caption with the source line generated from the chart's data points, as the PDF prints it. */
+function captionOf(figure: ResolvedChart): string {
+  return [figure.caption, figure.sourceLine].filter(Boolean).join(' ');
+}

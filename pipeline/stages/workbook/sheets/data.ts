@@ -1,8 +1,9 @@
-// Data: every data point, its value a number cell formatted as the document prints it, with a defined name that
+// Data: every data point, its value a number cell holding the real quantity (4,880,000 for "$4.88 million")
+// formatted as the document prints it, with a defined name that
 // the Overview's key figures and the charts' cells read. The columns a reader prints come first (Label to Note),
 // then those for filtering and formulas (ID, Excel name, dates, source number), which fitting twelve columns to
 // a page would shrink the text for: the print area stops before them.
-import { excelNumberFormat, excelValue } from '../../../model/units.js';
+import { excelNumberFormat, storedValue } from '../../../model/units.js';
 import { addTable, excelName, finishSheet, fitColumns, label, sheetLink, text } from '../layout.js';
 import { DATA_SHEET, sourceRow, SOURCES_SHEET, type SheetWriter } from '../sheet.js';
 
@@ -16,11 +17,13 @@ export const dataSheet: SheetWriter = {
   about: () => 'Every data point: value (a number), unit, period and source',
   write(sheet, context) {
     const { briefing, workbook } = context;
-    const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    // A period the source gives no dates for leaves its date cells blank.
+    const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
     addTable(sheet, 'tbl_DataPoints', 1, COLUMNS, briefing.dataPoints.map((point) => {
       const source = briefing.sourcesByKey.get(point.source)!;
       return [
-        text(point.label), excelValue(point), point.unit, point.qualifier ?? null, label(point.period.label),
+        text(point.label), storedValue(point, point.value), point.currency ? `${point.unit} (${point.currency})` : point.unit,
+        point.qualifier ?? null, label(point.period.label),
         sheetLink(source.publisher, SOURCES_SHEET, sourceRow(context, source.key)), point.note ? text(point.note) : null,
         point.id, excelName(point.id), date(point.period.start), date(point.period.end), source.number,
       ];
