@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import type { ChartSvg } from '../../model/chart-spec.js';
 import { formatBriefingDate } from '../../model/dates.js';
 import type { PageSize } from '../../model/output.js';
-import type { ResolvedBriefing, ResolvedSource } from '../../model/resolved.js';
+import type { ResolvedBriefing } from '../../model/resolved.js';
 import { imagePath } from '../../narrative/images.js';
 import type { Templates } from '../../theme/templates.js';
 import { escapeHtml } from './escape.js';
@@ -106,15 +106,11 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
       title: source.title ?? '',
       url: source.url ?? '',
       accessed: source.accessed ? formatBriefingDate(source.accessed) : '',
-      reportsOn: source.reportsOn ? reportsOnText(briefing.sourcesByKey.get(source.reportsOn)!) : '',
+      // The study an article reports on is an entry of the same list: named by its number, one numbering only.
+      reportsOn: source.reportsOn ? briefing.sourcesByKey.get(source.reportsOn)!.number : '',
       backlinks: firstCitationPerSection(citations.filter((c) => c.key === source.key)),
     })),
   });
-}
-
-/** "IBM, Cost of a Data Breach Report 2024 (2024)": the study a source reports on. */
-function reportsOnText(study: ResolvedSource): string {
-  return `${study.publisher}${study.title ? `, ${study.title}` : ''} (${study.dateLabel})`;
 }
 
 function firstCitationPerSection(citations: { anchorId: string; section: string }[]) {
