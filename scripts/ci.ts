@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { briefingDirs } from '../pipeline/cli/briefings.js';
 import { briefingId } from '../pipeline/model/briefing.js';
 import { inShard } from '../pipeline/build/shard.js';
+import { markdownCode, markdownCodeBlock } from '../pipeline/compare/markdown.js';
 
 export const MAX_SHARDS = 4;
 
@@ -118,14 +119,14 @@ export function shardSummary(report: ShardReport | undefined, artifact: Artifact
   if (!report) return [...lines, 'The build step stopped before it could report: see its log.', ''].join('\n');
   if (report.briefings.length === 0) lines.push('This shard has no briefings: the plan should have made fewer shards.', '');
   if (report.exitCode !== 0) {
-    lines.push(`**The build failed** (exit code ${report.exitCode}). The end of its output:`, '', '```', report.problems, '```', '');
+    lines.push(`**The build failed** (exit code ${report.exitCode}). The end of its output:`, '', markdownCodeBlock(report.problems), '');
   }
-  const list = (ids: string[]) => (ids.length > 0 ? ids.map((id) => `\`${id}\``).join(', ') : 'none');
+  const list = (ids: string[]) => (ids.length > 0 ? ids.map(markdownCode).join(', ') : 'none');
   lines.push(`- rebuilt: ${list(report.rebuilt)}`, `- up to date, not rebuilt: ${list(report.upToDate)}`);
   if (report.notBuilt.length > 0) lines.push(`- **not built**: ${list(report.notBuilt)}`);
   lines.push(
     artifact.url
-      ? `- artifact: [\`${artifact.name}\`](${artifact.url}), each briefing's PDF, HTML, workbook and manifest, kept ${artifact.retentionDays} days`
+      ? `- artifact: [${markdownCode(artifact.name)}](${artifact.url}), each briefing's PDF, HTML, workbook and manifest, kept ${artifact.retentionDays} days`
       : `- artifact: none uploaded (no output files)`,
     '',
     '### Changes since the previous build',

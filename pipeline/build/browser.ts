@@ -1,14 +1,13 @@
 // Finds and launches the Chromium that prints the PDF. Puppeteer never downloads one here (.puppeteerrc.cjs);
 // the browser is looked for in this order: PUPPETEER_EXECUTABLE_PATH, Puppeteer's own cache, then
 // chromium or google-chrome on PATH. scripts/ensure-tools.sh installs Debian's chromium when none is found.
-import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { realpath, rm, stat } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer';
 import { CliError, EXIT } from '../diagnostics/errors.js';
+import { runGrouped, startReaper } from './reaper.js';
 
 const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -70,13 +69,12 @@ async function puppeteerCachedBrowser(env: NodeJS.ProcessEnv): Promise<string | 
  * Which browser this is, for the cache key, without launching it (~0.3 s): its `--version` line plus the resolved
  * executable's path, size and modification time, so an upgrade or a rebuilt package of the same version both count.
  */
-export async function browserStamp(executablePath: string): Promise<string> {
+export async function browserStamp(executablePath: string, timeoutMs = 10_000): Promise<string> {
   const resolved = await realpath(executablePath);
   const { size, mtimeMs } = await stat(resolved);
-  const version = await promisify(execFile)(executablePath, ['--version'], { timeout: 10_000 }).then(
-    ({ stdout }) => stdout.trim(),
-    () => 'unknown version',
-  );
+  // In a group of its own, killed whole when it answers or runs out of time: a wrapper script's children too.
+  const probe = await runGrouped(executablePath, ['--version'], timeoutMs);
+  const version = probe.ok ? probe.stdout.trim() : 'unknown version';
   return `${version} (${resolved}, ${size} bytes, modified ${new Date(mtimeMs).toISOString()})`;
 }
 
@@ -96,12 +94,21 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 10 }).catch(() => undefined);
     }
   };
+  // Started before the browser, so that briefpress killed even while Chromium starts leaves nothing running: the
+  // reaper kills every process whose command line names this profile, then removes it.
+  const reaper = startReaper({ marker: userDataDir });
   try {
     const browser = await puppeteer.launch({ executablePath, headless: true, args: LAUNCH_ARGS, timeout: 60_000, userDataDir });
     const child = browser.process();
-    if (child) profileRemovals.set(browser, new Promise((resolve) => child.once('exit', () => void removeProfile().then(resolve))));
+    if (child) {
+      profileRemovals.set(browser, new Promise((resolve) => child.once('exit', () => {
+        reaper.stop();
+        void removeProfile().then(resolve);
+      })));
+    }
     return browser;
   } catch (error) {
+    reaper.stop();
     await removeProfile();
     throw error;
   }

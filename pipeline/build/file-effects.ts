@@ -1,18 +1,18 @@
 // The real file system behind the build's effects (effects.ts): reading briefings, writing outputs atomically,
 // and hashing the files besides a briefing's own that shape its outputs.
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { constants, readdirSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { CHART_FONT_FILES, WEB_FONTS } from '../theme/fonts.js';
 import { TEMPLATES_DIR } from '../theme/templates.js';
 import { CODE_DIR } from './version.js';
-import type { BriefingReader } from '../model/loaded.js';
+import { refusedFile, type BriefingReader } from '../model/loaded.js';
 import type { OutputFolder } from './effects.js';
 
 export const fileReader: BriefingReader = {
-  readFile: (path) => readFile(path),
+  readFile: readRegularFile,
   realPath: (path) => realpath(path),
   listFiles: async (dir) => {
     try {
@@ -23,6 +23,29 @@ export const fileReader: BriefingReader = {
     }
   },
 };
+
+/**
+ * Opens without blocking (a FIFO would otherwise wait forever for a writer), then judges the open file itself,
+ * not its name, so nothing can be swapped in between: a regular file of at most `maxBytes`, read to its size
+ * and one byte further in case it grew.
+ */
+async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw refusedFile(path, 'not-regular');
+    if (info.size > maxBytes) throw refusedFile(path, { tooLarge: info.size });
+    const buffer = Buffer.alloc(info.size + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
+      ({ bytesRead: read } = await handle.read(buffer, length, buffer.length - length, length));
+    }
+    if (length > maxBytes) throw refusedFile(path, { tooLarge: length });
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
 
 export const fileOutputs: OutputFolder = {
   async read(path) {
@@ -62,6 +85,7 @@ const OUTPUT_PROBLEMS: Record<string, string> = {
   ENOTDIR: 'a file stands where a folder is needed',
   EEXIST: 'a file stands where a folder is needed',
   EISDIR: 'a folder stands where the file should go',
+  ENAMETOOLONG: 'a name in the path is too long for the file system',
 };
 
 /** A failed write as the user can act on it: which path, and why, in words; the earlier outputs are intact. */

@@ -7,7 +7,7 @@ import type { BriefingReader } from '../model/loaded.js';
 
 /** A failed read as it can cross to a worker thread: the error's code and message. */
 interface ReadFailure {
-  failed: { code?: string; message: string };
+  failed: { code?: string; message: string; size?: number };
 }
 type Answer<T> = { value: T } | ReadFailure;
 
@@ -31,14 +31,15 @@ export function recordingReader(reader: BriefingReader, dir: string): { reader: 
       answers.set(key, { value });
       return value;
     } catch (error) {
-      answers.set(key, { failed: { code: (error as NodeJS.ErrnoException).code, message: (error as Error).message } });
+      const { code, message, size } = error as NodeJS.ErrnoException & { size?: number };
+      answers.set(key, { failed: { code, message, ...(size === undefined ? {} : { size }) } });
       throw error;
     }
   };
   return {
     snapshot,
     reader: {
-      readFile: (path) => record(snapshot.files, path, () => reader.readFile(path)),
+      readFile: (path, maxBytes) => record(snapshot.files, path, () => reader.readFile(path, maxBytes)),
       listFiles: (path) => record(snapshot.lists, path, () => reader.listFiles(path)),
       ...(realPath && realPaths ? { realPath: (path: string) => record(realPaths, path, () => realPath.call(reader, path)) } : {}),
     },
@@ -50,7 +51,7 @@ export function snapshotReader(snapshot: BriefingSnapshot): BriefingReader {
   const replay = async <T>(answers: Map<string, Answer<T>>, key: string): Promise<T> => {
     const answer = answers.get(key);
     if (!answer) throw new Error(`the load of ${snapshot.dir} asked for ${key}, which the first load did not read`);
-    if ('failed' in answer) throw Object.assign(new Error(answer.failed.message), { code: answer.failed.code });
+    if ('failed' in answer) throw Object.assign(new Error(answer.failed.message), { code: answer.failed.code, size: answer.failed.size });
     return answer.value;
   };
   return {

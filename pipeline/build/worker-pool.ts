@@ -2,7 +2,7 @@
 // the briefings across the threads and joins the results in order; a render goes to the least busy thread. A
 // thread that dies fails the jobs it had and is replaced at once, so later jobs still run.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { CliError } from '../diagnostics/errors.js';
+import { CliError, EXIT } from '../diagnostics/errors.js';
 import type { CheckedBriefing, CheckOptions } from '../model/checked.js';
 import type { BrowserlessStages, RenderedDocuments, RenderRequest, StageReport } from './effects.js';
 import type { RenderedRest } from './render.js';
@@ -27,6 +27,8 @@ interface Job {
 interface Thread {
   worker: Worker;
   jobs: Map<number, Job>;
+  /** Why the thread stopped, when it did not stop by itself. */
+  failure?: Error;
 }
 
 /** Starts one worker thread running render-worker; tests pass another to stand in for it. */
@@ -39,6 +41,14 @@ export type StartWorker = (limits: ResourceLimits) => Worker;
  */
 const LONG_BUILD_HEAP_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 };
 const LONG_BUILD = 10;
+/** Any build: a thread that needs more than this is stopped (exit 3) rather than left to take the machine's memory. */
+const HEAP_LIMITS = { maxOldGenerationSizeMb: LONG_BUILD_HEAP_LIMITS.maxOldGenerationSizeMb };
+
+/**
+ * How long one job (checking a share of the briefings, or rendering one) may take. Validation bounds what a
+ * briefing may cost; this is the line for anything it missed: the thread is stopped and the job fails, exit 3.
+ */
+const JOB_TIMEOUT_MS = 120_000;
 
 /**
  * A thread running render-worker.js; or, from source (tests run the pipeline in-process), render-worker.ts, after
@@ -56,14 +66,16 @@ export class StageWorkers implements BrowserlessStages {
   readonly #report: StageReport;
   readonly #limits: ResourceLimits;
   readonly #startWorker: StartWorker;
+  readonly #timeoutMs: number;
   #nextId = 0;
   #closing = false;
 
   /** Starts the threads at once: each takes ~0.2 s to load its modules, best done while the browser launches. */
-  constructor(size: number, briefings: number, report: StageReport, startWorker: StartWorker = startRenderWorker) {
+  constructor(size: number, briefings: number, report: StageReport, startWorker: StartWorker = startRenderWorker, timeoutMs = JOB_TIMEOUT_MS) {
     this.#report = report;
-    this.#limits = briefings > LONG_BUILD ? LONG_BUILD_HEAP_LIMITS : {};
+    this.#limits = briefings > LONG_BUILD ? LONG_BUILD_HEAP_LIMITS : HEAP_LIMITS;
     this.#startWorker = startWorker;
+    this.#timeoutMs = timeoutMs;
     this.#threads = Array.from({ length: Math.max(1, size) }, () => this.#start());
   }
 
@@ -91,8 +103,18 @@ export class StageWorkers implements BrowserlessStages {
 
   #send(thread: Thread, task: WorkerTask, onHtml?: (html: string) => void): Promise<unknown> {
     const id = this.#nextId++;
+    const what = task.kind === 'render' ? `rendering ${task.render.briefing.id}` : `checking ${task.snapshots.map((s) => s.dir).join(', ')}`;
     return new Promise((resolve, reject) => {
-      thread.jobs.set(id, { onHtml, resolve, reject });
+      // Out of time: the thread is stopped (its exit fails its jobs with this reason) and replaced.
+      const timer = setTimeout(() => {
+        thread.failure = new CliError(`${what} took longer than ${this.#timeoutMs / 1000} s and was stopped`, EXIT.renderFailure);
+        void thread.worker.terminate();
+      }, this.#timeoutMs);
+      const settle = <A extends unknown[]>(then: (...args: A) => void) => (...args: A) => {
+        clearTimeout(timer);
+        then(...args);
+      };
+      thread.jobs.set(id, { onHtml, resolve: settle(resolve), reject: settle(reject) });
       thread.worker.postMessage({ ...task, id });
     });
   }
@@ -103,7 +125,6 @@ export class StageWorkers implements BrowserlessStages {
 
   #start(): Thread {
     const thread: Thread = { worker: this.#startWorker(this.#limits), jobs: new Map() };
-    let failure: Error | undefined;
     thread.worker.on('message', (reply: WorkerReply) => {
       if (reply.kind === 'start') return this.#report.start(reply.briefing, reply.stage);
       if (reply.kind === 'stage') return this.#report.stage(reply.briefing, reply.stage, reply.ms);
@@ -115,9 +136,13 @@ export class StageWorkers implements BrowserlessStages {
       job.reject(reply.exitCode === undefined ? Object.assign(new Error(reply.message), { stack: reply.stack }) : new CliError(reply.message, reply.exitCode));
     });
     // An uncaught error in the thread comes before its exit; the exit is where its jobs fail and it is replaced.
-    thread.worker.on('error', (error) => (failure = error));
+    thread.worker.on('error', (error) => {
+      thread.failure ??= (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new CliError(`a briefing needed more than ${this.#limits.maxOldGenerationSizeMb} MB to check or render, and was stopped`, EXIT.renderFailure)
+        : error;
+    });
     thread.worker.on('exit', (code) => {
-      const error = failure ?? new Error(`a render worker stopped (exit code ${code}) with work unfinished`);
+      const error = thread.failure ?? new Error(`a render worker stopped (exit code ${code}) with work unfinished`);
       for (const job of thread.jobs.values()) job.reject(error);
       thread.jobs.clear();
       const index = this.#threads.indexOf(thread);

@@ -1,5 +1,6 @@
 // Prints what diff.ts found: terse text for a terminal (changes only), and Markdown for a CI job summary,
 // which is read without the document at hand and so shows every key figure next to its change.
+import { markdownCode as code, markdownText as md } from './markdown.js';
 import type { BriefingDiff, DataPointRow, FieldChange, ItemRow } from './diff.js';
 
 const MARK = { added: '+', removed: '-', changed: '~', unchanged: ' ' } as const;
@@ -54,8 +55,6 @@ function itemGroups(diff: BriefingDiff): [string, ItemRow[]][] {
   ];
 }
 
-/** Text safe inside a Markdown table cell or list item. */
-const md = (text: string) => text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
 
 export function diffMarkdown(diffs: readonly BriefingDiff[]): string {
   if (diffs.length === 0) return 'No briefings were built.\n';
@@ -65,7 +64,7 @@ export function diffMarkdown(diffs: readonly BriefingDiff[]): string {
     ...diffs.map((d) => {
       const figures = d.status === 'changed' ? `${changed(d.dataPoints).length} of ${d.dataPoints.length}` : '';
       const outputs = d.status === 'changed' ? changed(d.outputs).map((o) => md(o.id)).join(', ') || 'none' : '';
-      return `| ${md(d.title)} (\`${d.briefing}\`) | ${d.status === 'added' ? 'new' : d.status} | ${figures} | ${outputs} |`;
+      return `| ${md(d.title)} (${code(d.briefing)}) | ${d.status === 'added' ? 'new' : d.status} | ${figures} | ${outputs} |`;
     }),
   ];
   for (const diff of diffs) out.push('', ...briefingMarkdown(diff));
@@ -73,13 +72,13 @@ export function diffMarkdown(diffs: readonly BriefingDiff[]): string {
 }
 
 function briefingMarkdown(diff: BriefingDiff): string[] {
-  const out = [`### ${md(diff.title)} (\`${diff.briefing}\`)`, ''];
+  const out = [`### ${md(diff.title)} (${code(diff.briefing)})`, ''];
   if (diff.status === 'removed') return [...out, 'Not in this build; the previous build had it.'];
   if (diff.dataPoints.length > 0) out.push(...keyFigures(diff), '');
   out.push(
     diff.warnings.length === 0
       ? '**Warnings:** none.'
-      : ['**Warnings:**', ...diff.warnings.map((w) => `- \`${w.file}:${w.line}:${w.column}\` ${w.code} ${md(w.message)}`)].join('\n'),
+      : ['**Warnings:**', ...diff.warnings.map((w) => `- ${code(`${w.file}:${w.line}:${w.column}`)} ${md(w.code)} ${md(w.message)}`)].join('\n'),
     '',
   );
   if (diff.status === 'added') return [...out, 'First build: nothing earlier to compare with.'];

@@ -43,6 +43,12 @@ export const messages = {
     message: () => 'file is binary, not text: it holds a NUL or other control character',
     hint: 'A briefing folder holds YAML and Markdown text only; restore the file from version control.',
   }),
+  BP006: entry<{ name: string; limit: number }>({
+    severity: 'error',
+    title: 'folder-name',
+    message: ({ name, limit }) => `the briefing folder's name ${JSON.stringify(name)} is not an id: it must be a lowercase slug of at most ${limit} characters`,
+    hint: 'The folder name is the briefing id and names its outputs; rename it to letters, digits and single hyphens, such as threat-report-2025.',
+  }),
   BP101: entry<{ field: string }>({
     severity: 'error',
     title: 'missing-field',
@@ -232,6 +238,12 @@ export const messages = {
     title: 'chart-spec-warning',
     message: ({ chart, reason }) => `Vega-Lite warns about chart "${chart}": ${reason}`,
     hint: 'Vega-Lite drew the chart without the part it warns about; fix the spec so the chart shows what is meant.',
+  }),
+  BP405: entry<{ chart: string; reason: string }>({
+    severity: 'error',
+    title: 'chart-not-drawable',
+    message: ({ chart, reason }) => `chart "${chart}" cannot be drawn safely: ${reason}`,
+    hint: 'Chart expressions may call the functions docs/threat-model.md lists, with literal sizes; rewrite the expression or the transform.',
   }),
   BP501: entry<{ table: string; row: number; column: string }>({
     severity: 'error',

@@ -1,6 +1,7 @@
 // Parses a YAML file and keeps its node tree, so a diagnostic can point at the line and column of any value.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
+import { LIMITS } from '../model/limits.js';
 
 export type PathSegment = string | number;
 
@@ -23,7 +24,16 @@ const MAX_ALIASES = 50;
 
 export function parseYaml(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Parsed in two steps, as yaml's parseDocument does: the parser builds tokens without recursion; its composer
+  // then recurses once per level, so a deep enough file overflows the stack, at a depth that differs between
+  // the main thread and a worker. The depth is checked on the tokens first, the same everywhere.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = deepestNesting(tokens);
+  if (deep.depth > LIMITS.yamlDepth) {
+    const pos = lineCounter.linePos(deep.offset);
+    return { diagnostics: [diagnostic('BP806', { file, line: pos.line, column: pos.col }, { what: 'the nesting depth of the YAML', actual: deep.depth, limit: LIMITS.yamlDepth })] };
+  }
+  const doc = composeFirst(tokens, text.length);
   const positionOf = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
@@ -55,6 +65,41 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; di
       positionOf,
     },
   };
+}
+
+/** The first document of the tokens, as yaml's parseDocument composes it: a second one is an error. */
+function composeFirst(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  let first: Document.Parsed | undefined;
+  for (const doc of new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, length)) {
+    if (!first) first = doc;
+    else {
+      first.errors.push(new YAMLParseError(doc.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return first!;
+}
+
+/**
+ * How deep collections nest, read from the parser's tokens (built without recursion), and where the first one
+ * deeper than LIMITS.yamlDepth starts.
+ */
+function deepestNesting(tokens: readonly CST.Token[]): { depth: number; offset: number } {
+  const deepest = { depth: 0, offset: 0 };
+  const pending: { token: CST.Token | undefined; depth: number }[] = [];
+  for (const token of tokens) if (token.type === 'document') pending.push({ token: token.value, depth: 0 });
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { token, depth } = next;
+    if (!token || !('items' in token)) continue;
+    if (depth + 1 > deepest.depth) {
+      deepest.depth = depth + 1;
+      if (deepest.depth === LIMITS.yamlDepth + 1) deepest.offset = token.offset;
+    }
+    for (const item of token.items as { key?: CST.Token | null; value?: CST.Token }[]) {
+      pending.push({ token: item.key ?? undefined, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+    }
+  }
+  return deepest;
 }
 
 function firstAliasOffset(text: string): number {

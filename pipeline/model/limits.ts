@@ -7,10 +7,28 @@ export const LIMITS = {
   imageBytes: 5 * 1024 * 1024,
   /** Characters of any one text value in a YAML file. */
   textLength: 20_000,
+  /** Characters of one word (a run without spaces) in prose: Chromium lays out an unbreakable word in time that
+   * grows with its square, so a million-character word took the PDF stage past its timeout. */
+  wordLength: 1_000,
   sections: 100,
   dataPoints: 1_000,
   sources: 500,
   tables: 50,
   tableRows: 2_000,
   charts: 50,
+  /** Characters of an id: a briefing's folder name, a section, data point, source, table or chart id. Ids name
+   * files and folders, and a file name has at most 255 bytes with the outputs' temporary suffixes added. */
+  idLength: 64,
+  /** Rows one chart's transforms may generate (sequence(), impute, density, quantile), data points included. */
+  chartRows: 10_000,
+  /** Pixels of a chart's width, height, step, font size or offset, and of either side of a drawn chart. */
+  chartPixels: 2_000,
+  /** Characters pad() may make. */
+  chartText: 1_000,
+  /** Bins of one binned field. */
+  chartBins: 1_000,
+  /** Width of a number format ("08d" is 8). */
+  chartFormatWidth: 100,
+  /** Levels of collections nested in one YAML file (a chart spec is rarely deeper than 8). */
+  yamlDepth: 64,
 } as const;

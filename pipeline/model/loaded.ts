@@ -5,7 +5,12 @@ import type { EmbeddedImage, InputFile } from './briefing.js';
 
 /** The file system as the load stage sees it; tests pass an in-memory one. */
 export interface BriefingReader {
-  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * The bytes of a regular file of at most `maxBytes`. Anything else fails before a byte is read, so a FIFO
+   * cannot hang the load and a huge (or sparse) file cannot fill memory: a larger file with code EFBIG and its
+   * `size`, a FIFO, device or folder with code ENOTREG.
+   */
+  readFile(path: string, maxBytes: number): Promise<Uint8Array>;
   /** Names of the files directly inside `dir`, or [] when it does not exist. */
   listFiles(dir: string): Promise<string[]>;
   /** The path with every symbolic link resolved; absent where there are no links (in memory). */
@@ -35,4 +40,10 @@ export interface LoadedBriefing {
   /** Files (relative paths) that could not be read or parsed: what they declare is unknown. */
   failed: string[];
   texts: Map<string, string>;
+}
+
+/** Why a reader refuses a file without reading it (BriefingReader.readFile). */
+export function refusedFile(path: string, problem: { tooLarge: number } | 'not-regular'): Error {
+  if (problem === 'not-regular') return Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTREG' });
+  return Object.assign(new Error(`${path} has ${problem.tooLarge} bytes`), { code: 'EFBIG', size: problem.tooLarge });
 }

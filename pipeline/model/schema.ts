@@ -2,8 +2,12 @@
 // in schema/ that editors use (`npm run schema` writes them; a test fails when they drift from this file).
 // Each file of a briefing folder has a schema here; docs/data-format.md documents them.
 import { z } from 'zod';
+import { LIMITS } from './limits.js';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits and single hyphens)');
+/** What every id is, a briefing's folder name included. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slug = z.string().regex(SLUG, 'must be a lowercase slug (letters, digits and single hyphens)')
+  .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`);
 const text = z.string().trim().min(1, 'must not be empty');
 const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
 /** A briefing may be dated to the year, the month or the day, as its source is. */

@@ -47,9 +47,9 @@ describe('build', () => {
     // The author saves data-points.yaml the moment the build has read it.
     const saving: BriefingReader = {
       ...fileReader,
-      readFile: async (path) => {
+      readFile: async (path, maxBytes) => {
         reads.push(path);
-        const bytes = await fileReader.readFile(path);
+        const bytes = await fileReader.readFile(path, maxBytes);
         if (path === points) writeFileSync(points, original.toString('utf8').replaceAll('AI jobs as a share of software job postings', 'Saved while building'));
         return bytes;
       },

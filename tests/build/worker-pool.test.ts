@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { startRenderWorker, StageWorkers, type StartWorker } from '../../pipeline/build/worker-pool.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
+import { CliError } from '../../pipeline/diagnostics/errors.js';
 
 const quietly = { start: () => undefined, stage: () => undefined };
 /** Fails the test instead of hanging it when a promise never settles. */
@@ -28,6 +29,27 @@ describe('StageWorkers', () => {
       expect(html).toContain(briefing.meta.title);
       expect(workbook).toBeUndefined();
       expect(warnings).toEqual([]);
+      expect(started).toBe(2);
+    } finally {
+      await stages.close();
+    }
+  });
+
+  it('stops a job that runs out of time, with a one-line reason and exit code 3, and replaces the thread', async () => {
+    const briefing = await loadDefaultBriefing();
+    let started = 0;
+    // The first thread takes its work and never answers, as a stage stuck in a loop would.
+    const start: StartWorker = (limits) => (started++ === 0
+      ? new Worker("require('node:worker_threads').parentPort.on('message', () => {})", { eval: true })
+      : startRenderWorker(limits));
+    const stages = new StageWorkers(1, 1, quietly, start, 300);
+    try {
+      const stuck = stages.render({ briefing, pageSize: 'a4' as const, workbook: false, toolVersion: 'test' });
+      const settled = await within(Promise.allSettled([stuck.html, stuck.workbook, stuck.warnings]), 10_000);
+      const failure = settled.map((result) => result.status === 'rejected' && result.reason)[2];
+      expect(failure).toBeInstanceOf(CliError);
+      expect(failure).toMatchObject({ exitCode: 3, message: `rendering ${briefing.id} took longer than 0.3 s and was stopped` });
+      await within(new Promise((resolve) => setTimeout(resolve, 100)), 1_000);
       expect(started).toBe(2);
     } finally {
       await stages.close();

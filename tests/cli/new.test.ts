@@ -130,4 +130,11 @@ describe('briefpress new', () => {
     expect(existsSync(join(parent, '..', 'escape'))).toBe(false);
     expect((await briefpress(['new'])).status).toBe(2);
   });
+
+  it('refuses an id too long to name a folder with one line, not a stack trace (ENAMETOOLONG)', async () => {
+    const refused = await briefpress(['new', 'a'.repeat(300), '--dir', parent]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^briefpress: "a{300}" cannot be a briefing id: use at most 64 lowercase letters/);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });

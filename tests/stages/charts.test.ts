@@ -90,4 +90,14 @@ describe('charts', () => {
     }
     expect((await renderCharts(briefing)).warnings).toEqual([]);
   });
+
+  it('a link on a mark that got past validation fails the stage with its reason, leaving no unhandled rejection', async () => {
+    const chart = resolvedChart('ai-share-software-postings');
+    const linked = changedBriefing(briefing, {
+      charts: [{ ...briefing.briefing.charts.find((c) => c.id === chart.id)!, spec: { mark: { type: 'bar', href: 'javascript:alert(1)' }, encoding: { x: { field: 'value', type: 'quantitative' } } } }],
+    });
+    await expect(renderCharts(linked)).rejects.toThrow(/^chart "ai-share-software-postings" refers to javascript:alert\(1\)/);
+    // Vega's renderer reports a refused link asynchronously; give it the chance to.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
 });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DEFAULT_BRIEFING_DIR } from './default-briefing.js';
-import type { BriefingReader } from '../../pipeline/model/loaded.js';
+import { refusedFile, type BriefingReader } from '../../pipeline/model/loaded.js';
 
 export const FIXTURE_DIR = 'data/fixture';
 
@@ -28,22 +28,23 @@ export function defaultFiles(): Map<string, Uint8Array> {
 }
 
 /** `changes` maps a path inside the briefing to new content (string or bytes), or to null to delete it. */
-export function memoryBriefing(changes: Record<string, string | Uint8Array | null> = {}): BriefingReader {
+export function memoryBriefing(changes: Record<string, string | Uint8Array | null> = {}, dir = FIXTURE_DIR): BriefingReader {
   const files = defaultFiles();
   for (const [path, content] of Object.entries(changes)) {
     if (content === null) files.delete(path);
     else files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
-  return memoryReader(files);
+  return memoryReader(files, dir);
 }
 
-/** A reader that serves `files` (paths inside the briefing) as the folder FIXTURE_DIR. */
-export function memoryReader(files: ReadonlyMap<string, Uint8Array>): BriefingReader {
-  const inFixture = (path: string) => relative(FIXTURE_DIR, path);
+/** A reader that serves `files` (paths inside the briefing) as the folder `dir`. */
+export function memoryReader(files: ReadonlyMap<string, Uint8Array>, dir = FIXTURE_DIR): BriefingReader {
+  const inFixture = (path: string) => relative(dir, path);
   return {
-    async readFile(path) {
+    async readFile(path, maxBytes) {
       const data = files.get(inFixture(path));
       if (!data) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      if (data.length > maxBytes) throw refusedFile(path, { tooLarge: data.length });
       return data;
     },
     async listFiles(dir) {
@@ -68,6 +69,7 @@ export function editDefault(relativePath: string, search: string, replacement: s
  *   bytes: { file, find, hex }                 replace `find` with raw bytes
  *   write: { file, text } | { file, hex }      replace (or create) the whole file
  *   delete: file
+ *   folder: name                               the briefing's folder is data/<name> (default data/fixture)
  */
 export interface Fault {
   edit?: Edit | Edit[];
@@ -76,6 +78,7 @@ export interface Fault {
   bytes?: { file: string; find: string; hex: string };
   write?: { file: string; text?: string; hex?: string };
   delete?: string;
+  folder?: string;
   /** Replaces `find` with `with` repeated: for inputs too large to write out. */
   expand?: { file: string; find: string; repeat: number; with: string };
 }

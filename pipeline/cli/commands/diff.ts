@@ -1,8 +1,9 @@
 // `briefpress diff OLD NEW`: what changed between two builds, read from their manifests.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JSON_OPTION, QUIET_OPTION, reportFormat } from '../options.js';
 import { diffBuilds, differ } from '../../compare/diff.js';
+import { fileReader } from '../../build/file-effects.js';
 import { diffMarkdown, diffText } from '../../compare/report.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import type { Command } from '../command.js';
@@ -55,6 +56,7 @@ async function readBuilds(path: string): Promise<Manifest[]> {
     throw new CliError(`${path}: no such file or folder; give a manifest.json or an output folder`, EXIT.usage);
   });
   if (info.isFile()) return [await readManifest(path)];
+  if (!info.isDirectory()) throw new CliError(`${path} is neither a file nor a folder (a FIFO or a device); give a manifest.json or an output folder`, EXIT.usage);
   if (await exists(join(path, MANIFEST))) return [await readManifest(join(path, MANIFEST))];
   const folders = (await readdir(path, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const manifests: Manifest[] = [];
@@ -66,12 +68,17 @@ async function readBuilds(path: string): Promise<Manifest[]> {
 
 const exists = (path: string) => stat(path).then((s) => s.isFile(), () => false);
 
+/** Far above any real manifest (a few hundred KiB for the largest briefing), far below what memory holds. */
+const MANIFEST_BYTES = 64 * 1024 * 1024;
+
 async function readManifest(file: string): Promise<Manifest> {
   let manifest: unknown;
   try {
-    manifest = JSON.parse(await readFile(file, 'utf8'));
+    manifest = JSON.parse(new TextDecoder().decode(await fileReader.readFile(file, MANIFEST_BYTES)));
   } catch (error) {
-    throw new CliError(`${file} is not a briefpress manifest: ${(error as Error).message}`, EXIT.usage);
+    const { code } = error as NodeJS.ErrnoException;
+    const reason = code === 'EFBIG' ? `it is larger than ${MANIFEST_BYTES} bytes` : code === 'ENOTREG' ? 'it is not a regular file' : (error as Error).message;
+    throw new CliError(`${file} is not a briefpress manifest: ${reason}`, EXIT.usage);
   }
   const { briefing, inputs, outputs } = (manifest ?? {}) as Partial<Manifest>;
   if (typeof briefing !== 'string' || !Array.isArray(inputs) || !Array.isArray(outputs)) {

@@ -8,6 +8,7 @@ import { fileOutputs } from '../../build/file-effects.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import { fillScaffold, nameSchemas, readScaffold, titleFromId } from '../scaffold.js';
 import { sectionRefSchema } from '../../model/schema.js';
+import { LIMITS } from '../../model/limits.js';
 import type { Command } from '../command.js';
 
 /** A briefing id is its folder's name and follows the slug rule of every id inside a briefing. */
@@ -36,7 +37,7 @@ replace the examples with your own. Each data file names its JSON Schema on its 
     if (positionals.length !== 1) throw new CliError('new takes one briefing id: briefpress new <id>', EXIT.usage);
     const id = positionals[0]!;
     if (!briefingId.safeParse(id).success) {
-      throw new CliError(`"${id}" cannot be a briefing id: use lowercase letters, digits and single hyphens, such as threat-report-2025`, EXIT.usage);
+      throw new CliError(`${JSON.stringify(id)} cannot be a briefing id: use at most ${LIMITS.idLength} lowercase letters, digits and single hyphens, such as threat-report-2025`, EXIT.usage);
     }
     const folder = join(values.dir ?? 'data', id);
     if (await stat(folder).then(() => true, () => false)) throw new CliError(`${folder} already exists; choose another id or remove it first`, EXIT.usage);

@@ -7,11 +7,15 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { compileChart, type ChartSvg } from '../../model/chart-spec.js';
 import type { ResolvedBriefing } from '../../model/resolved.js';
+import { LIMITS } from '../../model/limits.js';
 
 export interface DrawnCharts {
   charts: ChartSvg[];
   warnings: Diagnostic[];
 }
+
+/** A drawn chart's side: the largest size validation lets a spec state, with room for its axes, legend and title. */
+const DRAWN_PIXELS = 2 * LIMITS.chartPixels;
 
 export async function renderCharts(briefing: ResolvedBriefing): Promise<DrawnCharts> {
   const drawn: DrawnCharts = { charts: [], warnings: [] };
@@ -20,6 +24,14 @@ export async function renderCharts(briefing: ResolvedBriefing): Promise<DrawnCha
     const svg = await renderSvg(chart.id, compileChart(chart.spec, (message) => said.add(message)));
     const phoneSvg = await renderSvg(`${chart.id}-phone`, compileChart(chart.phoneSpec, (message) => said.add(message)), chart.id);
     for (const reason of said) drawn.warnings.push(diagnostic('BP404', chart.specAt, { chart: chart.id, reason }));
+    // Validation bounds every size a spec states; a mark placed far outside its scale can still stretch the
+    // drawing, and the workbook's PNG and the printed page would then need gigabytes. Both drawings are checked.
+    const largest = DRAWN_PIXELS;
+    for (const size of [svgSize(svg), svgSize(phoneSvg)]) {
+      if (size.width > largest || size.height > largest) {
+        throw new Error(`chart "${chart.id}" (${chart.specAt.file}:${chart.specAt.line}:${chart.specAt.column}) draws ${Math.round(size.width).toLocaleString('en-US')} × ${Math.round(size.height).toLocaleString('en-US')} pixels, over the limit of ${largest.toLocaleString('en-US')} a side`);
+      }
+    }
     drawn.charts.push({ id: chart.id, svg, phoneSvg, ...svgSize(svg) });
   }
   return drawn;
@@ -35,9 +47,11 @@ function refusingLoader(refused: string[]) {
     refused.push(uri);
     throw new Error(`charts load no external data (refused ${uri})`);
   };
+  // A refusal here would reach Vega's SVG renderer as an unhandled rejection (a mark's href): answer with no
+  // address instead, and fail after rendering like any refusal.
   loader.sanitize = async (uri: string) => {
     refused.push(uri);
-    throw new Error(`charts load no external resources (refused ${uri})`);
+    return { href: '' };
   };
   return loader;
 }

@@ -13,6 +13,15 @@ export const BRIEFING_FILE = 'briefing.yaml';
 export const DATA_POINTS_FILE = 'data-points.yaml';
 export const SOURCES_FILE = 'sources.yaml';
 
+/** Read failures in words; anything else is reported with the system's message. */
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTREG: 'it is not a regular file (a FIFO, device or folder); only regular files are read',
+  ENAMETOOLONG: 'its name is too long for the file system',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+};
+
 export async function loadBriefing(dir: string, reader: BriefingReader): Promise<{ loaded: LoadedBriefing; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const loaded: LoadedBriefing = { id: briefingId(dir), dir, tables: [], charts: [], sections: new Map(), images: new Map(), inputs: [], failed: [], texts: new Map() };
@@ -30,17 +39,13 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
           return undefined;
         }
       }
-      const bytes = await reader.readFile(file);
-      if (bytes.length > limit) {
-        diagnostics.push(diagnostic('BP806', at, { what: `the size of ${file} in bytes`, actual: bytes.length, limit }));
-        loaded.failed.push(relativePath);
-        return undefined;
-      }
+      const bytes = await reader.readFile(file, limit);
       loaded.inputs.push({ path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
       return { file, bytes };
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-      diagnostics.push(diagnostic('BP001', at, { path: file, reason }));
+      const { code, size } = error as NodeJS.ErrnoException & { size?: number };
+      if (code === 'EFBIG' && size !== undefined) diagnostics.push(diagnostic('BP806', at, { what: `the size of ${file} in bytes`, actual: size, limit }));
+      else diagnostics.push(diagnostic('BP001', at, { path: file, reason: READ_PROBLEMS[code ?? ''] ?? (error as Error).message }));
       loaded.failed.push(relativePath);
       return undefined;
     }

@@ -2,6 +2,7 @@
 import { positionAt, type Location } from '../../diagnostics/diagnostic.js';
 import type { Section } from '../../model/briefing.js';
 import type { ProseField } from './context.js';
+import { LIMITS } from '../../model/limits.js';
 
 export interface Prose {
   text: string;
@@ -14,4 +15,11 @@ export const sectionProse = (section: Section): Prose => ({ text: section.markdo
 export function fieldProse({ yaml, path }: ProseField): Prose | undefined {
   const scalar = yaml.scalarSource(path);
   return scalar && { text: scalar.text, at: (offset) => ({ file: yaml.file, ...yaml.positionOf(scalar.offset + offset) }) };
+}
+
+/** The first word (a run without white space) longer than LIMITS.wordLength, if any. */
+export function tooLongWord(text: string): { offset: number; length: number } | undefined {
+  // Matched word by word, so the time is linear in the text (a \S{1001,} search retries from every character).
+  for (const match of text.matchAll(/\S+/g)) if (match[0].length > LIMITS.wordLength) return { offset: match.index, length: match[0].length };
+  return undefined;
 }

@@ -20,9 +20,10 @@ const cases = readdirSync(CORPUS).filter((name) => name.endsWith('.yaml')).sort(
   .map((name) => ({ name: name.replace(/\.yaml$/, ''), ...(parse(readFileSync(join(CORPUS, name), 'utf8')) as Case) }));
 
 async function diagnose(fault: Fault) {
-  const { loaded, diagnostics } = await loadBriefing(FIXTURE_DIR, memoryBriefing(faultChanges(fault)));
+  const dir = fault.folder === undefined ? FIXTURE_DIR : join('data', fault.folder);
+  const { loaded, diagnostics } = await loadBriefing(dir, memoryBriefing(faultChanges(fault), dir));
   const validated = validateBriefing(loaded);
-  return { all: sortDiagnostics([...diagnostics, ...validated.diagnostics]), briefing: validated.briefing };
+  return { dir, all: sortDiagnostics([...diagnostics, ...validated.diagnostics]), briefing: validated.briefing };
 }
 
 describe('invalid briefings (tests/invalid)', () => {
@@ -37,8 +38,8 @@ describe('invalid briefings (tests/invalid)', () => {
 
   for (const testCase of cases) {
     it(`${testCase.name}: ${testCase.fault}`, async () => {
-      const { all, briefing } = await diagnose(testCase);
-      expect(all.map((d) => `${relative(FIXTURE_DIR, d.file)}:${d.line}:${d.column} ${d.code}`)).toEqual(testCase.expect);
+      const { dir, all, briefing } = await diagnose(testCase);
+      expect(all.map((d) => `${relative(dir, d.file)}:${d.line}:${d.column} ${d.code}`)).toEqual(testCase.expect);
       // An error means no briefing comes out, so nothing can be built; warnings alone let it through.
       expect(briefing === undefined).toBe(hasErrors(all));
     });

@@ -1,5 +1,6 @@
-// A chart may refer to no external resource: no `url` key anywhere in its spec, and no `data` below its top level
-// (the top one is BP403) (BP804).
+// A chart may refer to no external resource: no `url` or `href` key anywhere in its spec (a link in a chart
+// would be drawn as one, and Vega's loader is asked to sanitize it), and no `data` below its top level (the top
+// one is BP403) (BP804).
 import { diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { PathSegment } from '../../../diagnostics/yaml-source.js';
 import type { ValidationContext } from '../context.js';
@@ -12,7 +13,7 @@ export function checkChartResources({ charts, report }: ValidationContext): void
       if (!node || typeof node !== 'object') return;
       for (const [key, value] of Object.entries(node)) {
         const nestedData = key === 'data' && path.length > 1;
-        if (key === 'url' || nestedData) report(diagnostic('BP804', { file: yaml.file, ...yaml.locate([...path, key], 'key') }, { chart: chart.id, key }));
+        if (key === 'url' || key === 'href' || nestedData) report(diagnostic('BP804', { file: yaml.file, ...yaml.locate([...path, key], 'key') }, { chart: chart.id, key }));
         else visit(value, [...path, key]);
       }
     };

@@ -1,6 +1,8 @@
 // The checks validation runs, in order, over one context (../context.ts); each reports what it finds and goes on.
 // A new check is a file beside these exporting a function of the context, and an entry here.
 import type { ValidationContext } from '../context.js';
+import { checkBriefingId } from './briefing-id.js';
+import { checkChartBudget } from './chart-budget.js';
 import { checkChartResources } from './chart-resources.js';
 import { checkCharts } from './charts.js';
 import { checkCitations } from './citations.js';
@@ -22,6 +24,7 @@ import { checkYamlContent } from './yaml-content.js';
 export type Check = (context: ValidationContext) => void;
 
 export const CHECKS: readonly Check[] = [
+  checkBriefingId,
   checkYamlContent,
   checkUniqueIds,
   checkDataPoints,
@@ -30,6 +33,7 @@ export const CHECKS: readonly Check[] = [
   checkTables,
   checkCounts,
   checkChartResources,
+  checkChartBudget,
   checkCharts,
   checkSectionContent,
   checkCitations,

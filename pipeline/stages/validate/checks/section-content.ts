@@ -1,18 +1,22 @@
 // What a contributor writes must not run, load or leak anything: sections link only to http(s), mailto and #anchors,
 // entity-obfuscated schemes included (BP801), embed images only from the briefing's own folder (BP802), and raw
-// HTML is flagged as shown as text (BP803).
+// HTML is flagged as shown as text (BP803). No word is longer than LIMITS.wordLength (BP806).
 import { Lexer, type Token } from 'marked';
 import { diagnostic, positionAt, type Report } from '../../../diagnostics/diagnostic.js';
 import type { Section } from '../../../model/briefing.js';
 import { SAFE_LINK } from '../../../narrative/grammar.js';
 import { imagePath } from '../../../narrative/images.js';
 import type { ValidationContext } from '../context.js';
+import { LIMITS } from '../../../model/limits.js';
+import { tooLongWord } from '../prose.js';
 
 export function checkSectionContent({ sections, report }: ValidationContext): void {
   for (const section of sections) checkSection(section, report);
 }
 
 function checkSection(section: Section, report: Report): void {
+  const word = tooLongWord(section.markdown);
+  if (word) report(diagnostic('BP806', { file: section.file, ...positionAt(section.markdown, word.offset) }, { what: 'the length of this word', actual: word.length, limit: LIMITS.wordLength }));
   let cursor = 0;
   const at = (raw: string) => {
     const found = section.markdown.indexOf(raw, cursor);
