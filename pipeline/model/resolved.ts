@@ -76,12 +76,14 @@ export interface ResolvedChart {
   title: string;
   caption: string;
   alt: string;
-  /** "Source: Aura (2024)." from its data points' sources. */
+  /** "Source: [2].": the sources of the data points it draws, by number. */
   sourceLine: string;
   /** The data points it draws, one row each. */
   rows: ChartRow[];
   /** The Vega-Lite spec the charts stage draws: the author's, with the rows, the theme and value labels. */
   spec: TopLevelSpec;
+  /** The same drawn for a phone's width, with larger text. */
+  phoneSpec: TopLevelSpec;
   /** Where the author wrote the spec, for what Vega-Lite says about it. */
   specAt: Location;
 }
@@ -96,6 +98,8 @@ export interface ResolvedBriefing {
   documentTitle: string;
   /** The executive summary with its data points inserted. */
   summary: string;
+  /** The summary's sentences, each a takeaway of the executive summary. */
+  takeaways: string[];
   /** The summary's first sentence: the short description of PDF Subject, XMP and workbook properties. */
   description: string;
   sections: ResolvedSection[];
@@ -107,7 +111,7 @@ export interface ResolvedBriefing {
   /** By number. */
   sources: ResolvedSource[];
   sourcesByKey: ReadonlyMap<string, ResolvedSource>;
-  /** How the sources were encoded, shown with the source list. */
+  /** How the sources were encoded: for authors, on the workbook's About sheet, never in the reader's text. */
   sourcesEditorialNote?: string;
   /** By number. */
   charts: ResolvedChart[];
@@ -117,6 +121,6 @@ export interface ResolvedBriefing {
   tablesById: ReadonlyMap<string, ResolvedTable>;
   /** Each embedded image as a data: URL, by its path relative to the briefing folder. */
   imageUrls: ReadonlyMap<string, string>;
-  /** Anchors of the contents entries, each a chapter that starts a page: the sections, then the sources. */
+  /** Anchors of the contents entries: the sections, then the sources. */
   contents: string[];
 }

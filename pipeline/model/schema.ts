@@ -178,7 +178,7 @@ export const tableFileSchema = z.strictObject({
 export const chartFileSchema = z.strictObject({
   id: slug.describe('Chart id, placed in a section with ::chart[id].'),
   title: text.describe('Title, shown as "Figure N. title"; {{dp:id}} inserts a value.'),
-  caption: text.optional().describe('Caption; the source line is generated from the data points\' sources; {{dp:id}} inserts a value.'),
+  caption: text.optional().describe('Optional note under the chart; the source line ("Source: [2].") is added from its data points. {{dp:id}} inserts a value.'),
   alt: text.describe('Text alternative for readers who cannot see the chart; {{dp:id}} inserts a value.'),
   dataPoints: z.array(slug).min(1, 'must list at least one data point').describe('Ids of the data points the chart draws: its only data.'),
   spec: z.record(z.string(), z.unknown()).describe('A Vega-Lite spec without "data"; rows have id, label, value, formatted, unit, periodLabel, periodStart, periodEnd, source, publisher.'),

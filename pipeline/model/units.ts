@@ -22,6 +22,8 @@ interface UnitStyle {
   excel(digits: string, measure: Measure): string;
   /** Words or signs after a number that make it a figure of this unit in prose (a regular expression). */
   proseAfter?: string;
+  /** The sign a chart's value axis puts after each tick ("2%"); units said in words or with a scale leave it to the axis title. */
+  tickSuffix?: string;
 }
 
 const duration = (one: string, many: string): UnitStyle => ({
@@ -31,14 +33,14 @@ const duration = (one: string, many: string): UnitStyle => ({
 });
 
 export const UNIT_STYLES: Record<Unit, UnitStyle> = {
-  'percent': { print: (n) => `${n}%`, excel: (digits) => `${digits}%`, proseAfter: String.raw`\s?%|\s(?:percent|per cent)` },
-  'percentage-points': { print: (n) => `${n} pp`, excel: (digits) => `${digits}" pp"`, proseAfter: String.raw`\s?pp|\spercentage points?` },
+  'percent': { print: (n) => `${n}%`, excel: (digits) => `${digits}%`, proseAfter: String.raw`\s?%|\s(?:percent|per cent)`, tickSuffix: '%' },
+  'percentage-points': { print: (n) => `${n} pp`, excel: (digits) => `${digits}" pp"`, proseAfter: String.raw`\s?pp|\spercentage points?`, tickSuffix: ' pp' },
   'currency': { print: (n, m) => `${currencySymbol(m.currency)}${n}`, excel: (digits, m) => `"${currencySymbol(m.currency)}"${digits}` },
   'count': { print: (n) => n, excel: (digits) => digits },
   'days': duration('day', 'days'),
   'months': duration('month', 'months'),
   'years': duration('year', 'years'),
-  'multiple': { print: (n) => `${n}×`, excel: (digits) => `${digits}"×"`, proseAfter: '×' },
+  'multiple': { print: (n) => `${n}×`, excel: (digits) => `${digits}"×"`, proseAfter: '×', tickSuffix: '×' },
   'index': { print: (n) => n, excel: (digits) => digits },
   'number': { print: (n) => n, excel: (digits) => digits },
 };

@@ -124,7 +124,7 @@ describe('diff', () => {
         '  outputs',
         '    ~ fixture.html: content changed',
         '  inputs',
-        '    ~ briefing.yaml: bytes 2468 → 2476, content changed',
+        '    ~ briefing.yaml: bytes 2841 → 2849, content changed',
         '    ~ data-points.yaml: bytes 1816 → 1807, content changed',
         '    ~ sections/01-trends.md: bytes 978 → 993, content changed',
         '    ~ sections/03-expert-opinions.md: bytes 761 → 797, content changed',

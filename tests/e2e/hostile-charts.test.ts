@@ -55,7 +55,8 @@ describe('charts that cost too much or fail at render', () => {
   }, 30_000);
 
   it('a mark placed far outside its scale stops the charts stage with one line, not a PNG of gigabytes', async () => {
-    const spec = '  layer:\n    - mark: rule\n      encoding: { x: { datum: 100000000, type: quantitative, scale: { domain: [0, 10] } } }\n' +
+    // Sized by its author: a chart without a width is fitted to the text column, which no mark can stretch.
+    const spec = '  width: 400\n  layer:\n    - mark: rule\n      encoding: { x: { datum: 100000000, type: quantitative, scale: { domain: [0, 10] } } }\n' +
       '    - mark: point\n      encoding: { x: { field: value, type: quantitative } }';
     const dir = hostileBriefing({ 'far-away': chart('far-away', spec) });
     const run = await briefpress(['build', dir, '--out', mkdtempSync(join(tmpdir(), 'briefpress-charts-out-')), '--formats', 'html,xlsx']);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ChartSvg } from '../../pipeline/model/chart-spec.js';
+import { buildVegaLiteSpec, type ChartSvg } from '../../pipeline/model/chart-spec.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { changedBriefing, loadDefaultBriefing } from '../support/default-briefing.js';
@@ -21,7 +21,7 @@ describe('charts', () => {
     for (const chart of charts) {
       expect(chart.svg.startsWith('<svg')).toBe(true);
       expect(chart.width).toBeGreaterThan(100);
-      expect(chart.height).toBeGreaterThan(100);
+      expect(chart.height).toBeGreaterThan(80);
     }
   });
 
@@ -40,10 +40,14 @@ describe('charts', () => {
     expect(projection.caption).toContain('Projection derived from the 37.3% CAGR');
   });
 
-  it('gives each chart a title, a source line from its data points and a text alternative with the numbers', () => {
+  it('gives each chart a title, a source line by citation number and a text alternative with the numbers', () => {
     expect(resolvedChart('ai-share-software-postings').alt).toBe('Bar chart: AI jobs were 5.98% of software job postings in May 2024 and 5.4% in August 2024.');
     expect(resolvedChart('ai-market-growth-projection').title).toBe('AI market size implied by a 37.3% CAGR, 2023 = 1.0');
-    expect(briefing.charts.map((chart) => chart.sourceLine)).toEqual(['Source: Aura (2024).', 'Source: The Skills Coalition (2024).', 'Source: IEEE Spectrum (2025).']);
+    expect(briefing.charts.map((chart) => [chart.id, chart.sourceLine])).toEqual([
+      ['ai-share-software-postings', `Source: [${briefing.sourcesByKey.get('aura-2024')!.number}].`],
+      ['ai-market-growth-projection', `Source: [${briefing.sourcesByKey.get('skills-coalition-2024')!.number}].`],
+      ['postings-demanding-ai-skills', `Source: [${briefing.sourcesByKey.get('ieee-spectrum-2025')!.number}].`],
+    ]);
   });
 
   it('uses the embedded font and prefixes element ids so charts can share a page', () => {
@@ -54,7 +58,24 @@ describe('charts', () => {
   });
 
   it('returns SVG only: nothing is rasterized unless a workbook is built', () => {
-    for (const chart of charts) expect(Object.keys(chart).sort()).toEqual(['height', 'id', 'svg', 'width']);
+    for (const chart of charts) expect(Object.keys(chart).sort()).toEqual(['height', 'id', 'phoneSvg', 'svg', 'width']);
+  });
+
+  it('draws every chart at one width, the unit on the value ticks and the domain ending on a tick past the largest value', () => {
+    expect(new Set(charts.map((chart) => chart.width))).toEqual(new Set([charts[0]!.width]));
+    expect(svgText(byId('ai-share-software-postings').svg)).toEqual(expect.arrayContaining(['0%', '6%']));
+    // 1.8% is the largest value: the axis goes on to 2.0%, not stopping at 1.5%
+    expect(svgText(byId('postings-demanding-ai-skills').svg)).toContain('2.0%');
+    // no background of its own: the page's shows through, light or dark
+    for (const chart of charts) expect(chart.svg).not.toMatch(/<rect[^>]*fill="white"/);
+  });
+
+  it('leaves a value axis the author turned off, or damaged, as written', () => {
+    const chart = briefing.briefing.charts.find((c) => c.id === 'ai-share-software-postings')!;
+    const rows = resolvedChart('ai-share-software-postings').rows;
+    expect(() => buildVegaLiteSpec({ ...chart, spec: { mark: 'bar', encoding: { x: null, y: 'value' } } }, rows, '')).not.toThrow();
+    const off = buildVegaLiteSpec({ ...chart, spec: { mark: 'bar', encoding: { x: { field: 'value', type: 'quantitative', axis: null } } } }, rows, '');
+    expect(JSON.stringify(off)).toContain('"axis":null');
   });
 
   it("reports what Vega-Lite warns about a chart as drawn, at the chart's spec", async () => {

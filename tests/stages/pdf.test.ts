@@ -60,7 +60,7 @@ describe('pdf', () => {
     expect(pdfPages(pdfPath).length).toBeLessThanOrEqual(12);
   });
 
-  it('has the running header and the "Page X of Y" footer on every page but the cover', async () => {
+  it('has the running header (the title) and the "Page X of Y" footer on every page but the first', async () => {
     const briefing = await loadDefaultBriefing();
     const pages = pdfPages(pdfPath);
     expect(pages[0]).not.toMatch(/Page \d+ of/);
@@ -69,14 +69,12 @@ describe('pdf', () => {
       expect(page).toContain(briefing.meta.title);
       expect(page).toContain(briefing.meta.classification.toUpperCase());
     });
-    const headings = ['Summary', ...briefing.sections.map((s, i) => `${i + 1} ${s.title}`), 'Sources'];
-    for (const page of pages.slice(1)) expect(headings.some((h) => page.replace(/\s+/g, ' ').includes(h)), page.slice(0, 120)).toBe(true);
   });
 
   it('never splits a figure or table: its title and source line are on one page', async () => {
     const briefing = await loadDefaultBriefing();
     const pages = pdfPages(pdfPath).map((page) => page.replace(/\s+/g, ' '));
-    const figures = [...briefing.charts.map((c) => [c.title, c.caption]), ...briefing.tables.map(({ table }) => [table.title, table.caption])];
+    const figures = [...briefing.charts.map((c) => [c.title, c.sourceLine]), ...briefing.tables.map(({ table }) => [table.title, table.caption])];
     for (const [title, caption] of figures) {
       const page = pages.findIndex((p) => p.includes(title!));
       expect(page, title).toBeGreaterThan(0);
@@ -91,8 +89,8 @@ describe('pdf', () => {
     for (const [anchor, title] of entries) {
       const page = pageNumbers.get(anchor)!;
       expect(pages[1], `contents line for ${title}`).toContain(`${title} ${page}`);
-      // Once in the running header, once as the heading itself.
-      expect(pages[page - 1]!.split(title).length - 1, `${title} on page ${page}`).toBeGreaterThanOrEqual(2);
+      // The heading itself (the contents page also has the contents line).
+      expect(pages[page - 1]!.split(title).length - 1, `${title} on page ${page}`).toBeGreaterThanOrEqual(page === 2 ? 2 : 1);
       if (page - 2 > 1) expect(pages[page - 2]!, `${title} starts on page ${page}, not before`).not.toContain(title);
     }
   });

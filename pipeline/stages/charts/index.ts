@@ -22,15 +22,17 @@ export async function renderCharts(briefing: ResolvedBriefing): Promise<DrawnCha
   for (const chart of briefing.charts) {
     const said = new Set<string>();
     const svg = await renderSvg(chart.id, compileChart(chart.spec, (message) => said.add(message)));
+    const phoneSvg = await renderSvg(`${chart.id}-phone`, compileChart(chart.phoneSpec, (message) => said.add(message)), chart.id);
     for (const reason of said) drawn.warnings.push(diagnostic('BP404', chart.specAt, { chart: chart.id, reason }));
-    const size = svgSize(svg);
     // Validation bounds every size a spec states; a mark placed far outside its scale can still stretch the
-    // drawing, and the workbook's PNG and the printed page would then need gigabytes.
+    // drawing, and the workbook's PNG and the printed page would then need gigabytes. Both drawings are checked.
     const largest = DRAWN_PIXELS;
-    if (size.width > largest || size.height > largest) {
-      throw new Error(`chart "${chart.id}" (${chart.specAt.file}:${chart.specAt.line}:${chart.specAt.column}) draws ${Math.round(size.width).toLocaleString('en-US')} × ${Math.round(size.height).toLocaleString('en-US')} pixels, over the limit of ${largest.toLocaleString('en-US')} a side`);
+    for (const size of [svgSize(svg), svgSize(phoneSvg)]) {
+      if (size.width > largest || size.height > largest) {
+        throw new Error(`chart "${chart.id}" (${chart.specAt.file}:${chart.specAt.line}:${chart.specAt.column}) draws ${Math.round(size.width).toLocaleString('en-US')} × ${Math.round(size.height).toLocaleString('en-US')} pixels, over the limit of ${largest.toLocaleString('en-US')} a side`);
+      }
     }
-    drawn.charts.push({ id: chart.id, svg, ...size });
+    drawn.charts.push({ id: chart.id, svg, phoneSvg, ...svgSize(svg) });
   }
   return drawn;
 }
@@ -54,7 +56,8 @@ function refusingLoader(refused: string[]) {
   return loader;
 }
 
-async function renderSvg(id: string, spec: ReturnType<typeof compileChart>): Promise<string> {
+/** `id`: the prefix of the SVG's own ids, unique in the page; `chartId`: the chart it draws. */
+async function renderSvg(id: string, spec: ReturnType<typeof compileChart>, chartId = id): Promise<string> {
   const refused: string[] = [];
   const view = new View(parse(spec, undefined, { ast: true }), {
     renderer: 'none',
@@ -63,8 +66,8 @@ async function renderSvg(id: string, spec: ReturnType<typeof compileChart>): Pro
   } as ConstructorParameters<typeof View>[1]);
   try {
     const svg = await view.toSVG();
-    if (refused.length > 0) throw new Error(`chart "${id}" refers to ${refused.join(', ')}; a chart draws only its data points and loads nothing`);
-    return labelSvg(svg, id);
+    if (refused.length > 0) throw new Error(`chart "${chartId}" refers to ${refused.join(', ')}; a chart draws only its data points and loads nothing`);
+    return labelSvg(svg, id, chartId);
   } finally {
     view.finalize();
   }
@@ -74,14 +77,14 @@ async function renderSvg(id: string, spec: ReturnType<typeof compileChart>): Pro
  * Vega numbers clip paths and gradients with a process-wide counter; renumber them per chart, prefixed with
  * its id, so several charts can share a page and the same chart always gives the same SVG.
  */
-function labelSvg(svg: string, id: string): string {
+function labelSvg(svg: string, id: string, chartId: string): string {
   const renamed = new Map<string, string>();
   const rename = (old: string) => {
     if (!renamed.has(old)) renamed.set(old, `${id}-${renamed.size + 1}`);
     return renamed.get(old)!;
   };
   return svg
-    .replace(/<svg /, `<svg data-chart="${id}" `)
+    .replace(/<svg /, `<svg data-chart="${chartId}" `)
     .replace(/\sid="([^"]+)"/g, (_, old: string) => ` id="${rename(old)}"`)
     .replace(/url\(#([^)]+)\)/g, (_, old: string) => `url(#${rename(old)})`);
 }

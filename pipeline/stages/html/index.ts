@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import type { ChartSvg } from '../../model/chart-spec.js';
 import { formatBriefingDate } from '../../model/dates.js';
 import type { PageSize } from '../../model/output.js';
-import type { ResolvedBriefing, ResolvedSource } from '../../model/resolved.js';
+import type { ResolvedBriefing } from '../../model/resolved.js';
 import { imagePath } from '../../narrative/images.js';
 import type { Templates } from '../../theme/templates.js';
 import { escapeHtml } from './escape.js';
@@ -29,7 +29,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
   const tableTemplate = partial('table');
 
   const { meta } = briefing;
-  const svgById = new Map(charts.map((c) => [c.id, c.svg]));
+  const svgById = new Map(charts.map((c) => [c.id, c]));
   const citations: { key: string; anchorId: string; section: string }[] = [];
   let currentSection = '';
   let currentSectionPath = '';
@@ -50,8 +50,12 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
       if (kind === 'chart') {
         const chart = briefing.chartsById.get(id)!;
         // The alt text on the <svg role="img"> itself: Chromium writes it as the PDF Figure's /Alt.
-        const svg = svgById.get(id)?.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(chart.alt)}" `);
-        return figureTemplate({ anchor: chart.anchor, number: chart.number, title: chart.title, caption: chart.caption, sourceLine: chart.sourceLine, svg, rows: chart.rows });
+        const drawn = svgById.get(id);
+        const named = (svg: string | undefined) => svg?.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(chart.alt)}" `);
+        return figureTemplate({
+          anchor: chart.anchor, number: chart.number, title: chart.title, caption: chart.caption, sourceLine: chart.sourceLine,
+          svg: named(drawn?.svg), phoneSvg: named(drawn?.phoneSvg), rows: chart.rows,
+        });
       }
       const table = briefing.tablesById.get(id)!;
       return tableTemplate({
@@ -82,23 +86,13 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     author: meta.author ?? '',
     keywords: meta.keywords.join(', '),
     toolVersion,
-    briefingId: briefing.id,
     dateLabel: formatBriefingDate(meta.date),
     audience: meta.audience,
     classification: meta.classification,
-    summary: briefing.summary,
+    takeaways: briefing.takeaways,
     fontCss,
     css: templates.css,
-    pageCss: printCss({
-      pageSize,
-      title: meta.title,
-      classification: meta.classification,
-      chapters: [
-        { anchor: 'front-matter', heading: 'Summary' },
-        ...sections.map((s) => ({ anchor: s.anchor, heading: `${s.number}  ${s.title}` })),
-        { anchor: 'sources', heading: 'Sources' },
-      ],
-    }),
+    pageCss: printCss({ pageSize, title: meta.title, classification: meta.classification }),
     keyFigures: briefing.keyFigures,
     toc: [
       ...sections.map(({ number, anchor, title }) => ({ number, anchor, title })),
@@ -112,16 +106,11 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
       title: source.title ?? '',
       url: source.url ?? '',
       accessed: source.accessed ? formatBriefingDate(source.accessed) : '',
-      reportsOn: source.reportsOn ? reportsOnText(briefing.sourcesByKey.get(source.reportsOn)!) : '',
+      // The study an article reports on is an entry of the same list: named by its number, one numbering only.
+      reportsOn: source.reportsOn ? briefing.sourcesByKey.get(source.reportsOn)!.number : '',
       backlinks: firstCitationPerSection(citations.filter((c) => c.key === source.key)),
     })),
-    sourcesNote: briefing.sourcesEditorialNote ?? '',
   });
-}
-
-/** "IBM, Cost of a Data Breach Report 2024 (2024)": the study a source reports on. */
-function reportsOnText(study: ResolvedSource): string {
-  return `${study.publisher}${study.title ? `, ${study.title}` : ''} (${study.dateLabel})`;
 }
 
 function firstCitationPerSection(citations: { anchorId: string; section: string }[]) {

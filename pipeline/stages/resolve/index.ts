@@ -51,6 +51,7 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
         sourceLine: sourceLine(rows.map((row) => sourcesByKey.get(String(row.source))!)),
         rows,
         spec: buildVegaLiteSpec(chart, rows, alt),
+        phoneSpec: buildVegaLiteSpec(chart, rows, alt, { layout: 'phone' }),
         specAt: briefing.chartSpecs.get(chart.id)!,
       };
     })
@@ -64,13 +65,15 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
     }))
     .sort((a, b) => a.number - b.number);
 
+  const takeaways = sentences(meta.summary);
   return {
     id: briefing.id,
     briefing,
     meta,
     documentTitle: `${meta.title}: ${meta.subtitle}`,
     summary: meta.summary,
-    description: firstSentence(meta.summary),
+    takeaways,
+    description: takeaways[0] ?? meta.summary,
     sections,
     dataPoints,
     dataPointsById,
@@ -104,5 +107,10 @@ function placementNumbers(briefing: Briefing, kind: Placeable): Map<string, numb
   return new Map([...new Set([...placed, ...ids])].map((id, i) => [id, i + 1]));
 }
 
-/** The first sentence of a text, white space folded. */
-const firstSentence = (text: string) => (/^.*?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text).replace(/\s+/g, ' ').trim();
+/**
+ * A text's sentences, white space folded: a sentence ends at ".", "!" or "?" before a space and a capital letter
+ * or digit, so "37.3%" and "e.g. the" do not end one.
+ */
+function sentences(text: string): string[] {
+  return text.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[A-Z0-9“"])/u).filter((sentence) => sentence.length > 0);
+}

@@ -32,9 +32,9 @@ export function resolveTableContent(
   };
 }
 
-/** "Source: Aura (2024)." or "Sources: IEEE Spectrum (2025); Aura (2024).", in source-number order. */
+/** "Source: [2]." or "Sources: [1], [3].": the numbers of the sources that state a figure's or table's numbers. */
 export function sourceLine(sources: readonly ResolvedSource[]): string {
-  if (sources.length === 0) return '';
-  const named = [...new Set(sources)].sort((a, b) => a.number - b.number).map((s) => `${s.publisher} (${s.date.slice(0, 4)})`);
-  return `${named.length > 1 ? 'Sources' : 'Source'}: ${named.join('; ')}.`;
+  const numbers = [...new Set(sources.map((source) => source.number))].sort((a, b) => a - b);
+  if (numbers.length === 0) return '';
+  return `${numbers.length > 1 ? 'Sources' : 'Source'}: ${numbers.map((n) => `[${n}]`).join(', ')}.`;
 }

@@ -158,15 +158,16 @@ describe('workbook', () => {
 
   it('shows the key figures, the cards of the PDF in order, as formulas on their data points, formatted like the data', () => {
     const first = 13;
-    expect(briefing.keyFigures.map((card) => card.ids[0])).toEqual(['ai-share-software-postings-2024-05', 'ai-share-software-postings-2024-08', 'automatable-work-hours-2030', 'ai-market-cagr-2023-2030']);
+    // briefing.yaml's cards: two change cards (their main value the later one), then the two projections
+    expect(briefing.keyFigures.map((card) => card.ids[0])).toEqual(['ai-share-software-postings-2024-08', 'postings-demanding-ai-skills-2024', 'ai-market-cagr-2023-2030', 'automatable-work-hours-2030']);
     briefing.keyFigures.forEach((card, i) => {
       const point = briefing.dataPointsById.get(card.ids[0]!)!;
       const value = cell('Overview', `B${first + i}`);
       expect(value.f, point.id).toBe(excelName(point.id));
       expect(value, point.id).toMatchObject({ t: 'n', v: storedValue(point, point.value) });
     });
-    expect(cell('Overview', `B${first}`).w).toBe('5.98%');
-    expect(cell('Overview', `B${first + 2}`)).toMatchObject({ z: '"over "0%', w: 'over 30%' });
+    expect(cell('Overview', `B${first}`).w).toBe('5.4%');
+    expect(cell('Overview', `B${first + 3}`)).toMatchObject({ z: '"over "0%', w: 'over 30%' });
   });
 
   it('writes links to cells as locations, not as external files', () => {
@@ -184,7 +185,8 @@ describe('workbook', () => {
       'Figure 2. AI market size implied by a 37.3% CAGR, 2023 = 1.0',
       'Figure 3. Job postings demanding AI skills, 2023 and 2024',
     ]);
-    expect(column('Charts', 'A')).toContain('Source: Aura (2024).');
+    // the caption and the source line by the number the Sources sheet gives Aura
+    expect(column('Charts', 'A')).toContain('Source: [1].');
     const chartXml = [1, 2, 3].map((n) => part(`xl/charts/chart${n}.xml`));
     expect(chartXml.map((xml) => /<c:(barChart|lineChart)>/.exec(xml)?.[1])).toEqual(['barChart', 'lineChart', 'barChart']);
     expect(chartXml[0]).toContain('<c:barDir val="bar"/>');
@@ -392,7 +394,8 @@ describe('workbook', () => {
       await writeFile(file, bytes);
       await convert(dir, file, 'pdf');
       const pdf = join(dir, 'briefing.pdf');
-      expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      // A4, upright or across (a sheet wider than a portrait page prints landscape: the Overview with change cards)
+      expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+(595\.\d+ x 841\.\d+|841\.\d+ x 595\.\d+) pts \(A4\)/);
       const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
       const chartsPages = pages.filter((page) => /^\s*AI Security Engineer.*Charts\s*$/m.test(page));
       // Each chart draws its own title and axis title, which LibreOffice prints as text; one figure to a page.
