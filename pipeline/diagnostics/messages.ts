@@ -49,6 +49,24 @@ export const messages = {
     message: ({ name, limit }) => `the briefing folder's name ${JSON.stringify(name)} is not an id: it must be a lowercase slug of at most ${limit} characters`,
     hint: 'The folder name is the briefing id and names its outputs; rename it to letters, digits and single hyphens, such as threat-report-2025.',
   }),
+  BP007: entry<{ reason: string }>({
+    severity: 'error',
+    title: 'csv-syntax',
+    message: ({ reason }) => `CSV file cannot be read: ${reason}`,
+    hint: 'Export the sheet as CSV in UTF-8 with commas between values (a header row first, every row as many values as the header); a file with semicolons comes from a locale that uses the decimal comma: export again with commas.',
+  }),
+  BP008: entry<{ reason: string }>({
+    severity: 'error',
+    title: 'csv-header',
+    message: ({ reason }) => `CSV header does not match the mapping: ${reason}`,
+    hint: 'The `columns` of `from` map each field (or table column) to a header of the file; a field left out is read from the column headed with its own name. Rename the header or change the mapping.',
+  }),
+  BP009: entry<{ header: string; reason: string }>({
+    severity: 'error',
+    title: 'csv-cell',
+    message: ({ header, reason }) => `the cell in column "${header}" ${reason}`,
+    hint: 'Write plain values: numbers with a dot for decimals and no thousands separators, % or currency signs (the unit, scale and currency say those); dates as YYYY-MM-DD; true or false; every cell a row needs filled.',
+  }),
   BP101: entry<{ field: string }>({
     severity: 'error',
     title: 'missing-field',

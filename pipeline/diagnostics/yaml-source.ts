@@ -8,15 +8,16 @@ export type PathSegment = string | number;
 export interface YamlSource {
   file: string;
   value: unknown;
-  /** Line and column of the value at `path`, or of its nearest existing ancestor. */
-  locate(path: readonly PathSegment[], at?: 'key' | 'value'): { line: number; column: number };
   /**
-   * The text of the scalar at `path` as written in the file (quotes and folding included) and where it starts,
-   * so prose in a field can be scanned in place and every finding positioned exactly.
+   * Line and column of the value at `path`, or of its nearest existing ancestor; with `file` where the value was
+   * read from another file (a row of a CSV file, stages/load/csv.ts).
    */
-  scalarSource(path: readonly PathSegment[]): { text: string; offset: number } | undefined;
-  /** Line and column of an offset in the file. */
-  positionOf(offset: number): { line: number; column: number };
+  locate(path: readonly PathSegment[], at?: 'key' | 'value'): { file?: string; line: number; column: number };
+  /**
+   * The text of the scalar at `path` as written in the file (quotes and folding included) and the way from an
+   * offset in it to its position, so prose in a field can be scanned in place and every finding positioned exactly.
+   */
+  scalarSource(path: readonly PathSegment[]): { text: string; at(offset: number): { file?: string; line: number; column: number } } | undefined;
 }
 
 /** Aliases beyond this many are refused: a few anchors are normal, thousands are an expansion attack. */
@@ -60,9 +61,9 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; di
       scalarSource: (path) => {
         const { node, exact } = nodeAt(doc, path, 'value');
         if (!exact || !isScalar(node) || !node.range) return undefined;
-        return { text: text.slice(node.range[0], node.range[1]), offset: node.range[0] };
+        const start = node.range[0];
+        return { text: text.slice(start, node.range[1]), at: (offset) => positionOf(start + offset) };
       },
-      positionOf,
     },
   };
 }

@@ -14,7 +14,11 @@ export const LIMITS = {
   dataPoints: 1_000,
   sources: 500,
   tables: 50,
-  tableRows: 2_000,
+  /** Rows of one table: a CSV export of a sheet may well be long; validation of 10,000 stays under a second. */
+  tableRows: 10_000,
+  /** Lines of a CSV file (a header and 10,000 rows), counted before it is parsed; the data point and table row
+   * limits apply after. */
+  csvLines: 10_001,
   charts: 50,
   /** Characters of an id: a briefing's folder name, a section, data point, source, table or chart id. Ids name
    * files and folders, and a file name has at most 255 bytes with the outputs' temporary suffixes added. */

@@ -95,6 +95,30 @@ export const dataPointSchema = z.strictObject({
   note: text.optional().describe('Anything a reader of the data should know.'),
 });
 
+/** The data point fields a spreadsheet column can fill: `derive` is structured and stays in YAML. */
+export const DATA_POINT_COLUMNS = {
+  id: 'text', label: 'text', value: 'number', scale: 'text', decimals: 'number', unit: 'text', currency: 'text', qualifier: 'text',
+  change: 'boolean', 'period.label': 'text', 'period.start': 'date', 'period.end': 'date', source: 'text', note: 'text',
+} as const;
+export type TabularCellType = 'text' | 'number' | 'boolean' | 'date';
+
+const tabularFile = z.string().regex(/^[^/\\]+\.csv$/i, 'must name a .csv file in the folder of the YAML file that reads it')
+  .describe('A CSV file (UTF-8, comma-separated, a header row first) beside this YAML file.');
+
+/** Data points read from a CSV file, one a row: data-points.yaml's `from`. */
+export const dataPointsFromSchema = z.strictObject({
+  file: tabularFile,
+  columns: z.partialRecord(z.enum(Object.keys(DATA_POINT_COLUMNS) as [keyof typeof DATA_POINT_COLUMNS]), z.string().min(1)).optional()
+    .describe('Data point field → the header of the column that holds it; a field left out is read from the column headed with its own name (period.label, period.start, period.end for the period).'),
+}).describe('Data points read from a CSV file, one a row, after those written in YAML.');
+
+/** A table's rows read from a CSV file: a table file's `from`. */
+export const tableFromSchema = z.strictObject({
+  file: tabularFile,
+  columns: z.record(z.string(), z.string().min(1)).optional()
+    .describe('Column id → the header of the CSV column that holds it; a column left out is read from the CSV column headed with its id.'),
+}).describe('The rows, read from a CSV file; the table then has no `rows`.');
+
 export const dataPointsFileSchema = z.strictObject({
   dataPoints: z.array(dataPointSchema).min(1, 'must hold at least one data point').describe('Every number the briefing states.'),
 }).describe('data-points.yaml: every number the briefing states, typed, with its unit, period and source.');
@@ -160,12 +184,22 @@ export const chartFileSchema = z.strictObject({
   spec: z.record(z.string(), z.unknown()).describe('A Vega-Lite spec without "data"; rows have id, label, value, formatted, unit, periodLabel, periodStart, periodEnd, source, publisher.'),
 }).describe('charts/*.yaml: a Vega-Lite chart drawing data points, placed in a section with ::chart[id].');
 
+/**
+ * The file as an author writes it, `from` included; validation checks it as the load stage hands it on, with the
+ * rows of its CSV file read into `dataPoints` or `rows`.
+ */
+const dataPointsFileAsWritten = dataPointsFileSchema.extend({
+  dataPoints: dataPointsFileSchema.shape.dataPoints.optional(),
+  from: dataPointsFromSchema.optional(),
+});
+const tableFileAsWritten = tableFileSchema.extend({ rows: tableFileSchema.shape.rows.optional(), from: tableFromSchema.optional() });
+
 /** The JSON Schema file for each kind of data file, as `npm run schema` writes them into schema/. */
 export const SCHEMA_FILES = {
   'briefing.schema.json': briefingFileSchema,
-  'data-points.schema.json': dataPointsFileSchema,
+  'data-points.schema.json': dataPointsFileAsWritten,
   'sources.schema.json': sourcesFileSchema,
-  'table.schema.json': tableFileSchema,
+  'table.schema.json': tableFileAsWritten,
   'chart.schema.json': chartFileSchema,
 } as const;
 

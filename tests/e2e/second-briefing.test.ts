@@ -25,11 +25,14 @@ let briefing: ResolvedBriefing;
 const file = (id: string, ext: string) => join(out, id, `${id}.${ext}`);
 const normalize = (text: string) => text.replace(/\s+/g, ' ');
 
-/** The data points whose value the source document states (a derived one may state it too), not the computed ones. */
+/**
+ * The data points whose value the source document states (a derived one may state it too), not the computed ones:
+ * those of data-points.yaml without a value (every row of its CSV file has one).
+ */
 const stated = () => {
   const entries = (parse(readFileSync(join(DIR, 'data-points.yaml'), 'utf8')) as { dataPoints: { id: string; value?: number }[] }).dataPoints;
-  const ids = new Set(entries.filter((e) => e.value !== undefined).map((e) => e.id));
-  return briefing.dataPoints.filter((p) => ids.has(p.id));
+  const computed = new Set(entries.filter((e) => e.value === undefined).map((e) => e.id));
+  return briefing.dataPoints.filter((p) => !computed.has(p.id));
 };
 /** A change may be written with its sign or with a direction word ("rose nearly 11%"). */
 const printed = (text: string, formatted: string) => text.includes(formatted) || text.includes(formatted.replace(/^[+\u2212]/, ''));

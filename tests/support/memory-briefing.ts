@@ -10,8 +10,8 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-export function defaultFile(relativePath: string): string {
-  return readFileSync(join(DEFAULT_BRIEFING_DIR, relativePath), 'utf8');
+export function defaultFile(relativePath: string, dir = DEFAULT_BRIEFING_DIR): string {
+  return readFileSync(join(dir, relativePath), 'utf8');
 }
 
 let defaults: ReadonlyMap<string, Uint8Array> | undefined;
@@ -27,9 +27,12 @@ export function defaultFiles(): Map<string, Uint8Array> {
   return new Map(defaults);
 }
 
-/** `changes` maps a path inside the briefing to new content (string or bytes), or to null to delete it. */
-export function memoryBriefing(changes: Record<string, string | Uint8Array | null> = {}, dir = FIXTURE_DIR): BriefingReader {
-  const files = defaultFiles();
+/**
+ * `changes` maps a path inside the briefing to new content (string or bytes), or to null to delete it; `base` is
+ * the briefing folder changed (the default briefing unless given).
+ */
+export function memoryBriefing(changes: Record<string, string | Uint8Array | null> = {}, dir = FIXTURE_DIR, base?: string): BriefingReader {
+  const files = base === undefined ? defaultFiles() : briefingFiles(base);
   for (const [path, content] of Object.entries(changes)) {
     if (content === null) files.delete(path);
     else files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
@@ -70,6 +73,7 @@ export function editDefault(relativePath: string, search: string, replacement: s
  *   write: { file, text } | { file, hex }      replace (or create) the whole file
  *   delete: file
  *   folder: name                               the briefing's folder is data/<name> (default data/fixture)
+ *   base: name                                 the edits apply to data/<name> (default: the default briefing)
  */
 export interface Fault {
   edit?: Edit | Edit[];
@@ -79,6 +83,7 @@ export interface Fault {
   write?: { file: string; text?: string; hex?: string };
   delete?: string;
   folder?: string;
+  base?: string;
   /** Replaces `find` with `with` repeated: for inputs too large to write out. */
   expand?: { file: string; find: string; repeat: number; with: string };
 }
@@ -92,7 +97,7 @@ export function faultChanges(fault: Fault): Record<string, string | Uint8Array |
   const changes: Record<string, string | Uint8Array | null> = {};
   const current = (file: string) => {
     const changed = changes[file];
-    if (changed === undefined) return defaultFile(file);
+    if (changed === undefined) return defaultFile(file, fault.base === undefined ? DEFAULT_BRIEFING_DIR : join('data', fault.base));
     if (typeof changed !== 'string') throw new Error(`${file} was already replaced by bytes`);
     return changed;
   };

@@ -1,12 +1,14 @@
 // load: read a briefing folder into parsed, position-aware sources. No meaning is checked here, only that each
 // file can be read and parsed; the validate stage does the rest.
 import { createHash } from 'node:crypto';
-import { join, normalize, isAbsolute, sep } from 'node:path';
+import { join, normalize, isAbsolute, relative, sep } from 'node:path';
 import { diagnostic, positionAt, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';
 import { parseYaml, type YamlSource } from '../../diagnostics/yaml-source.js';
 import { LIMITS } from '../../model/limits.js';
 import { imagePath, scanImages } from '../../narrative/images.js';
 import { briefingId } from '../../model/briefing.js';
+import { DATA_POINT_COLUMNS, dataPointsFromSchema, tableFromSchema } from '../../model/schema.js';
+import { mapRows, parseCsv, withCsvRows, type ColumnMapping } from './csv.js';
 import type { BriefingReader, LoadedBriefing } from '../../model/loaded.js';
 
 export const BRIEFING_FILE = 'briefing.yaml';
@@ -90,13 +92,50 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
     return parsed.source;
   };
 
+  /**
+   * `yaml` with the rows of the CSV file its `from` names read in, or undefined (the file's content unknown, so
+   * nothing cascades from it) when `from` or the CSV file has a problem.
+   */
+  const readFrom = async (yaml: YamlSource, folder: string, form: 'data-points' | 'table'): Promise<YamlSource | undefined> => {
+    const written = yaml.value as Record<string, unknown> | null;
+    if (written === null || typeof written !== 'object' || !('from' in written)) return yaml;
+    const fail = (found: Diagnostic[]) => {
+      diagnostics.push(...found);
+      loaded.failed.push(relative(dir, yaml.file));
+      return undefined;
+    };
+    const from = (form === 'table' ? tableFromSchema : dataPointsFromSchema).safeParse(written.from);
+    if (!from.success) {
+      const issue = from.error.issues[0]!;
+      const path = ['from', ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+      return fail([diagnostic('BP104', { file: yaml.file, ...yaml.locate(path) }, { field: path.join('.'), reason: issue.message })]);
+    }
+    if (form === 'table' && 'rows' in written) {
+      return fail([diagnostic('BP104', { file: yaml.file, ...yaml.locate(['from'], 'key') }, { field: 'from', reason: 'takes the rows from a CSV file, and the table has `rows` too: keep one' })]);
+    }
+    const mappings = form === 'table' ? tableColumnMappings(written.columns, from.data.columns ?? {}) : dataPointMappings(from.data.columns ?? {});
+    if ('unknown' in mappings) {
+      return fail([diagnostic('BP104', { file: yaml.file, ...yaml.locate(['from', 'columns', mappings.unknown], 'key') }, { field: mappings.unknown, reason: 'is not a column of the table' })]);
+    }
+    const relativePath = folder === '' ? from.data.file : `${folder}/${from.data.file}`;
+    const read = await readText(relativePath, { file: yaml.file, ...yaml.locate(['from', 'file']) });
+    if (!read) return fail([]);
+    const parsed = parseCsv(read.file, read.text);
+    if (!parsed.table) return fail(parsed.diagnostics);
+    const mapped = mapRows(read.file, parsed.table, mappings);
+    if (!mapped.rows) return fail(mapped.diagnostics);
+    return withCsvRows(yaml, form === 'table' ? 'rows' : 'dataPoints', mapped.rows);
+  };
+
   loaded.briefing = await readYaml(BRIEFING_FILE);
-  loaded.dataPoints = await readYaml(DATA_POINTS_FILE);
+  const dataPoints = await readYaml(DATA_POINTS_FILE);
+  loaded.dataPoints = dataPoints && await readFrom(dataPoints, '', 'data-points');
   loaded.sources = await readYaml(SOURCES_FILE);
   for (const folder of ['tables', 'charts'] as const) {
     const names = (await reader.listFiles(join(dir, folder))).filter((n) => /\.ya?ml$/.test(n)).sort();
     for (const name of names) {
-      const source = await readYaml(`${folder}/${name}`);
+      const yaml = await readYaml(`${folder}/${name}`);
+      const source = yaml && folder === 'tables' ? await readFrom(yaml, folder, 'table') : yaml;
       if (source) loaded[folder].push(source);
     }
   }
@@ -127,6 +166,23 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
   }
   loaded.inputs.sort((a, b) => a.path.localeCompare(b.path));
   return { loaded, diagnostics };
+}
+
+/** Which CSV column fills which data point field: the required ones must have a column. */
+function dataPointMappings(columns: Partial<Record<string, string>>): ColumnMapping[] {
+  const required = new Set(['id', 'label', 'value', 'decimals', 'unit', 'period.label', 'source']);
+  return Object.entries(DATA_POINT_COLUMNS).map(([field, type]) => ({ field, header: columns[field] ?? field, type, optional: !required.has(field) }));
+}
+
+/**
+ * Which CSV column fills which table column, typed by the table's own columns (as written: their shape is checked
+ * at validation); a derived column may be left out.
+ */
+function tableColumnMappings(declared: unknown, columns: Record<string, string>): ColumnMapping[] | { unknown: string } {
+  const tableColumns = (Array.isArray(declared) ? declared : []).filter((c): c is { id: string; type?: unknown; derive?: unknown } => typeof (c as { id?: unknown } | null)?.id === 'string');
+  const unknown = Object.keys(columns).find((id) => !tableColumns.some((c) => c.id === id));
+  if (unknown !== undefined) return { unknown };
+  return tableColumns.map((c) => ({ field: c.id, header: columns[c.id] ?? c.id, type: c.type === 'number' ? 'number' : 'text', optional: c.derive !== undefined }));
 }
 
 /** The section files briefing.yaml names, read before its shape is validated so that all problems show at once. */

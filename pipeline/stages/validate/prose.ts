@@ -14,7 +14,7 @@ export const sectionProse = (section: Section): Prose => ({ text: section.markdo
 /** A YAML text field as written in its file (quotes and folding included), or undefined when it is not a plain value. */
 export function fieldProse({ yaml, path }: ProseField): Prose | undefined {
   const scalar = yaml.scalarSource(path);
-  return scalar && { text: scalar.text, at: (offset) => ({ file: yaml.file, ...yaml.positionOf(scalar.offset + offset) }) };
+  return scalar && { text: scalar.text, at: (offset) => ({ file: yaml.file, ...scalar.at(offset) }) };
 }
 
 /** The first word (a run without white space) longer than LIMITS.wordLength, if any. */

@@ -100,14 +100,15 @@ function checkNumberCells({ tables, dataPoints, report }: ValidationContext): vo
     const candidates = pointsOf(table.source ?? [], dataPoints);
     for (const column of table.columns) {
       if (column.type !== 'number' || column.derive) continue;
+      // The quantities the sources state in the column's unit, computed once per column rather than once per cell.
+      const quantity = (measure: Parameters<typeof quantityOf>[0], value: number) => Number(quantityOf(measure, value).toFixed(6));
+      const stated = new Set(candidates.filter((p) => p.unit === column.unit && p.currency === column.currency).map((p) => quantity(p, p.value)));
       table.rows.forEach((row, i) => {
         const value = row[column.id];
-        if (typeof value !== 'number') return;
+        if (typeof value !== 'number' || (table.source && stated.has(quantity(column, value)))) return;
         const at = { file: yaml.file, ...yaml.locate(['rows', i, column.id]) };
-        const stated = (p: DataPoint) => p.unit === column.unit && p.currency === column.currency
-          && Number(quantityOf(p, p.value).toFixed(6)) === Number(quantityOf(column, value).toFixed(6));
         if (!table.source) report(diagnostic('BP706', at, { figure: String(value), field: column.id }));
-        else if (!candidates.some(stated)) report(diagnostic('BP701', at, { figure: String(value), cited: cite(table.source) }));
+        else report(diagnostic('BP701', at, { figure: String(value), cited: cite(table.source) }));
       });
     }
   }
