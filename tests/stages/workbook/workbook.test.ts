@@ -110,7 +110,7 @@ describe('workbook', () => {
   it('puts each table on its own sheet, named by the table, under its number, title and caption, in a native Excel table', () => {
     expect(column(ROLES_SHEET, 'A')).toEqual([
       'Table 1. Key AI cybersecurity roles created or transformed in 2024',
-      'Summary of the four roles described in this briefing.',
+      'Summary of the four roles described in this briefing. Sources: [2], [3], [4].',
       'Role',
       ...ROLES,
     ]);
@@ -342,7 +342,7 @@ describe('workbook', () => {
     const changedBook = read(data);
     // Both titles cut to the same 26 characters; the second sheet is numbered to stay unique.
     expect(changedBook.SheetNames).toEqual(['Overview', ROLES_SHEET, `${ROLES_SHEET} (2)`, 'Data', 'Sources', 'About']);
-    expect(column(`${ROLES_SHEET} (2)`, 'A', changedBook)).toEqual(['Table 2. Key AI cybersecurity roles created or transformed, continued', table!.caption, 'Role', ROLES[0]]);
+    expect(column(`${ROLES_SHEET} (2)`, 'A', changedBook)).toEqual(['Table 2. Key AI cybersecurity roles created or transformed, continued', `${table!.caption} Sources: [2], [3], [4].`, 'Role', ROLES[0]]);
     expect(part('xl/tables/table2.xml', data)).toMatch(/name="tbl_More_Roles" displayName="tbl_More_Roles" ref="A3:C4"/);
     const mckinsey = column('Sources', 'J', changedBook).indexOf('mckinsey-2024') + 1;
     expect(cell('Sources', `C${mckinsey}`, changedBook).v).toBe('The report');
