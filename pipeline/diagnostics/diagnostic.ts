@@ -7,6 +7,11 @@ export interface Location {
   file: string;
   line: number;
   column: number;
+  /**
+   * A spreadsheet cell (`Results!C7`), printed in place of line:column; line and column then hold its row and
+   * column number, which order it among the file's other diagnostics.
+   */
+  cell?: string;
 }
 
 export interface Diagnostic extends Location {
@@ -26,7 +31,7 @@ export function diagnostic<C extends MessageCode>(code: C, at: Location, args: M
   const entry = messages[code];
   const message = (entry.message as (a: MessageArgs<C>) => string)(args);
   const hint = typeof entry.hint === 'function' ? (entry.hint as (a: MessageArgs<C>) => string | undefined)(args) : entry.hint;
-  return { file: at.file, line: at.line, column: at.column, code, severity: entry.severity, message, ...(hint ? { hint } : {}) };
+  return { file: at.file, line: at.line, column: at.column, ...(at.cell ? { cell: at.cell } : {}), code, severity: entry.severity, message, ...(hint ? { hint } : {}) };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -40,7 +45,7 @@ export function strictly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 /** The diagnostics of `found` that `reported` does not hold already: one problem is said once. */
 export function unreported(found: readonly Diagnostic[], reported: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`;
+  const key = (d: Diagnostic) => `${d.code} ${d.file}:${d.line}:${d.column}${d.cell ?? ''} ${d.message}`;
   const said = new Set(reported.map(key));
   return found.filter((d) => !said.has(key(d)));
 }
@@ -85,8 +90,9 @@ export function formatDiagnostics(
 function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, style: TextStyle): string {
   const lines: string[] = [];
   for (const d of sortDiagnostics(diagnostics)) {
-    lines.push(`${style.path(d.file)}:${style.position(`${d.line}:${d.column}`)} ${style[d.severity](d.severity)} ${style.code(d.code)} ${d.message}`);
-    const sourceLine = sources.get(d.file)?.split(/\r?\n/)[d.line - 1];
+    lines.push(`${style.path(d.file)}:${style.position(d.cell ?? `${d.line}:${d.column}`)} ${style[d.severity](d.severity)} ${style.code(d.code)} ${d.message}`);
+    // A spreadsheet has no lines to excerpt.
+    const sourceLine = d.cell === undefined ? sources.get(d.file)?.split(/\r?\n/)[d.line - 1] : undefined;
     if (sourceLine !== undefined) {
       const gutter = String(d.line).padStart(5);
       // Tabs stay tabs under the excerpt, so the caret lines up however the terminal renders them.
@@ -102,7 +108,8 @@ function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<str
 }
 
 /**
- * One JSON document. Its shape is stable: fields are only ever added. `hint` is null when there is none;
+ * One JSON document. Its shape is stable: fields are only ever added. `hint` is null when there is none; `cell`
+ * (`Results!C7`) is there only for a diagnostic in a spreadsheet;
  * `title` is the code's permanent name from the catalog.
  */
 function formatJson(diagnostics: readonly Diagnostic[]): string {
@@ -121,6 +128,7 @@ export function diagnosticJson(d: Diagnostic) {
     file: d.file,
     line: d.line,
     column: d.column,
+    ...(d.cell === undefined ? {} : { cell: d.cell }),
     severity: d.severity,
     code: d.code,
     title: messages[d.code].title,
@@ -135,8 +143,11 @@ function formatGithub(diagnostics: readonly Diagnostic[]): string {
   const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return sortDiagnostics(diagnostics)
     .map((d) => {
-      const properties = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(`${d.code} ${messages[d.code].title}`)}`;
-      return `::${d.severity} ${properties}::${escapeData(d.hint ? `${d.message}\nhint: ${d.hint}` : d.message)}`;
+      // A spreadsheet cell has no line: the annotation is on the file, the cell leads the message.
+      const position = d.cell === undefined ? `,line=${d.line},col=${d.column}` : '';
+      const properties = `file=${escapeProperty(d.file)}${position},title=${escapeProperty(`${d.code} ${messages[d.code].title}`)}`;
+      const message = d.cell === undefined ? d.message : `${d.cell}: ${d.message}`;
+      return `::${d.severity} ${properties}::${escapeData(d.hint ? `${message}\nhint: ${d.hint}` : message)}`;
     })
     .join('\n');
 }

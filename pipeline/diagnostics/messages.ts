@@ -67,6 +67,18 @@ export const messages = {
     message: ({ header, reason }) => `the cell in column "${header}" ${reason}`,
     hint: 'Write plain values: numbers with a dot for decimals and no thousands separators, % or currency signs (the unit, scale and currency say those); dates as YYYY-MM-DD; true or false; every cell a row needs filled.',
   }),
+  BP010: entry<{ reason: string }>({
+    severity: 'error',
+    title: 'xlsx-workbook',
+    message: ({ reason }) => `workbook cannot be read: ${reason}`,
+    hint: 'Save the workbook from Excel, LibreOffice or Numbers as .xlsx (Office Open XML); name the sheet as its tab does, and give a range (such as A1:D9) inside the cells the sheet holds, a header row first.',
+  }),
+  BP011: entry<{ reason: string }>({
+    severity: 'error',
+    title: 'xlsx-cell',
+    message: ({ reason }) => `this cell ${reason}`,
+    hint: 'Formulas are never evaluated: a formula cell is read as the value the spreadsheet saved with it, so open the workbook and save it again to store those values. Unmerge merged cells in the range and repeat the value in each.',
+  }),
   BP101: entry<{ field: string }>({
     severity: 'error',
     title: 'missing-field',

@@ -10,14 +10,14 @@ export interface YamlSource {
   value: unknown;
   /**
    * Line and column of the value at `path`, or of its nearest existing ancestor; with `file` where the value was
-   * read from another file (a row of a CSV file, stages/load/csv.ts).
+   * read from another file (a row of a CSV file, stages/load/csv.ts), and `cell` in a spreadsheet.
    */
-  locate(path: readonly PathSegment[], at?: 'key' | 'value'): { file?: string; line: number; column: number };
+  locate(path: readonly PathSegment[], at?: 'key' | 'value'): { file?: string; line: number; column: number; cell?: string };
   /**
    * The text of the scalar at `path` as written in the file (quotes and folding included) and the way from an
    * offset in it to its position, so prose in a field can be scanned in place and every finding positioned exactly.
    */
-  scalarSource(path: readonly PathSegment[]): { text: string; at(offset: number): { file?: string; line: number; column: number } } | undefined;
+  scalarSource(path: readonly PathSegment[]): { text: string; at(offset: number): { file?: string; line: number; column: number; cell?: string } } | undefined;
 }
 
 /** Aliases beyond this many are refused: a few anchors are normal, thousands are an expansion attack. */

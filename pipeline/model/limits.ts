@@ -19,6 +19,12 @@ export const LIMITS = {
   /** Lines of a CSV file (a header and 10,000 rows), counted before it is parsed; the data point and table row
    * limits apply after. */
   csvLines: 10_001,
+  /** Bytes of an .xlsx workbook once inflated, summed over its parts from the zip's central directory and checked
+   * before the workbook is parsed (a zip bomb inflates a few kilobytes into gigabytes). Its file size is
+   * fileBytes; the rows of its range are csvLines. */
+  xlsxInflatedBytes: 32 * 1024 * 1024,
+  /** Parts (files) of an .xlsx workbook's zip: a workbook has a dozen or two. */
+  xlsxParts: 1_000,
   charts: 50,
   /** Characters of an id: a briefing's folder name, a section, data point, source, table or chart id. Ids name
    * files and folders, and a file name has at most 255 bytes with the outputs' temporary suffixes added. */

@@ -102,22 +102,29 @@ export const DATA_POINT_COLUMNS = {
 } as const;
 export type TabularCellType = 'text' | 'number' | 'boolean' | 'date';
 
-const tabularFile = z.string().regex(/^[^/\\]+\.csv$/i, 'must name a .csv file in the folder of the YAML file that reads it')
-  .describe('A CSV file (UTF-8, comma-separated, a header row first) beside this YAML file.');
+const tabularFile = z.string().regex(/^[^/\\]+\.(csv|xlsx)$/i, 'must name a .csv or .xlsx file in the folder of the YAML file that reads it')
+  .describe('A CSV file (UTF-8, comma-separated, a header row first) or an .xlsx workbook beside this YAML file.');
+const tabularSheet = z.string().min(1).describe('For an .xlsx file: the sheet (tab) to read.');
+const tabularRange = z.string().regex(/^[A-Z]{1,3}[1-9][0-9]{0,6}:[A-Z]{1,3}[1-9][0-9]{0,6}$/, 'must be a range of cells such as A1:D9')
+  .describe('For an .xlsx file: the cells to read, a header row first (such as A1:D9); the whole used area of the sheet when left out.');
 
 /** Data points read from a CSV file, one a row: data-points.yaml's `from`. */
 export const dataPointsFromSchema = z.strictObject({
   file: tabularFile,
+  sheet: tabularSheet.optional(),
+  range: tabularRange.optional(),
   columns: z.partialRecord(z.enum(Object.keys(DATA_POINT_COLUMNS) as [keyof typeof DATA_POINT_COLUMNS]), z.string().min(1)).optional()
     .describe('Data point field → the header of the column that holds it; a field left out is read from the column headed with its own name (period.label, period.start, period.end for the period).'),
-}).describe('Data points read from a CSV file, one a row, after those written in YAML.');
+}).describe('Data points read from a CSV file or a sheet of an .xlsx workbook, one a row, after those written in YAML.');
 
 /** A table's rows read from a CSV file: a table file's `from`. */
 export const tableFromSchema = z.strictObject({
   file: tabularFile,
+  sheet: tabularSheet.optional(),
+  range: tabularRange.optional(),
   columns: z.record(z.string(), z.string().min(1)).optional()
     .describe('Column id → the header of the CSV column that holds it; a column left out is read from the CSV column headed with its id.'),
-}).describe('The rows, read from a CSV file; the table then has no `rows`.');
+}).describe('The rows, read from a CSV file or a sheet of an .xlsx workbook; the table then has no `rows`.');
 
 export const dataPointsFileSchema = z.strictObject({
   dataPoints: z.array(dataPointSchema).min(1, 'must hold at least one data point').describe('Every number the briefing states.'),

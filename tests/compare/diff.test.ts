@@ -130,7 +130,7 @@ describe('diff', () => {
         '    ~ sections/03-expert-opinions.md: bytes 761 → 797, content changed',
         '    ~ sections/04-data-points.md: content changed',
         '    ~ sources.yaml: bytes 1413 → 1477, content changed',
-        '    ~ tables/key-roles.yaml: bytes 1106 → 1116, content changed',
+        '    ~ tables/key-roles.yaml: bytes 1258 → 1268, content changed',
         '',
       ].join('\n'),
     );

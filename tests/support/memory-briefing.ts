@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DEFAULT_BRIEFING_DIR } from './default-briefing.js';
 import { refusedFile, type BriefingReader } from '../../pipeline/model/loaded.js';
+import { workbookParts, zipBytes, type SheetSpec } from './xlsx-bytes.js';
 
 export const FIXTURE_DIR = 'data/fixture';
 
@@ -74,6 +75,8 @@ export function editDefault(relativePath: string, search: string, replacement: s
  *   delete: file
  *   folder: name                               the briefing's folder is data/<name> (default data/fixture)
  *   base: name                                 the edits apply to data/<name> (default: the default briefing)
+ *   xlsx: { file, sheets, parts? }             write an .xlsx workbook of `sheets` (tests/support/xlsx-bytes.ts),
+ *                                              with extra parts of `zeros` bytes, their size declared as `declare`
  */
 export interface Fault {
   edit?: Edit | Edit[];
@@ -86,6 +89,7 @@ export interface Fault {
   base?: string;
   /** Replaces `find` with `with` repeated: for inputs too large to write out. */
   expand?: { file: string; find: string; repeat: number; with: string };
+  xlsx?: { file: string; sheets: SheetSpec[]; parts?: { name: string; zeros: number; declare?: number }[] };
 }
 interface Edit {
   file: string;
@@ -130,6 +134,10 @@ export function faultChanges(fault: Fault): Record<string, string | Uint8Array |
     changes[file] = new Uint8Array([...utf8(text.slice(0, index)), ...hex(digits), ...utf8(text.slice(index + search.length))]);
   }
   if (fault.write) changes[fault.write.file] = fault.write.hex !== undefined ? hex(fault.write.hex) : fault.write.text ?? '';
+  if (fault.xlsx) {
+    const { file, sheets, parts = [] } = fault.xlsx;
+    changes[file] = zipBytes([...workbookParts(sheets), ...parts.map((p) => ({ name: p.name, data: new Uint8Array(p.zeros), declare: p.declare }))]);
+  }
   if (fault.delete) changes[fault.delete] = null;
   return changes;
 }

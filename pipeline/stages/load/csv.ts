@@ -7,10 +7,14 @@ import type { PathSegment, YamlSource } from '../../diagnostics/yaml-source.js';
 import { LIMITS } from '../../model/limits.js';
 import type { TabularCellType } from '../../model/schema.js';
 
-/** One cell as the file holds it: its text (quotes removed) and where that text starts. */
-interface Cell {
+/**
+ * One cell as the file holds it: its text (quotes removed) and where that text starts. A spreadsheet cell has a
+ * `kind` too (stages/load/xlsx.ts), so that a number stored as text or a date where a number belongs is caught.
+ */
+export interface Cell {
   text: string;
   at: Location;
+  kind?: 'text' | 'number' | 'boolean' | 'date';
 }
 
 export interface CsvTable {
@@ -142,6 +146,8 @@ export function mapRows(file: string, table: CsvTable, mappings: readonly Column
         if (column.optional) continue;
         return { diagnostics: [diagnostic('BP009', cell.at, { header: column.header, reason: 'is empty' })] };
       }
+      const stored = cell.kind === undefined ? undefined : kindProblem(cell.kind, column.type, text);
+      if (stored) return { diagnostics: [diagnostic('BP009', cell.at, { header: column.header, reason: stored })] };
       const converted = convert(text, column.type);
       if (typeof converted === 'object') return { diagnostics: [diagnostic('BP009', cell.at, { header: column.header, reason: converted.problem })] };
       setPath(value, column.field.split('.'), converted);
@@ -149,6 +155,17 @@ export function mapRows(file: string, table: CsvTable, mappings: readonly Column
     rows.push({ value, at: row[0]!.at, cells });
   }
   return { rows, diagnostics: [] };
+}
+
+/** A spreadsheet cell whose stored kind is not its column's, though its text might pass for it. */
+function kindProblem(kind: NonNullable<Cell['kind']>, type: TabularCellType, text: string): string | undefined {
+  if (type === 'number' && kind === 'text') {
+    return PLAIN_NUMBER.test(text) ? `holds ${JSON.stringify(text)}, a number stored as text: store it as a number` : undefined;
+  }
+  if (type === 'number' && kind === 'date') return `holds the date ${text}, where a number belongs`;
+  if (type === 'boolean' && kind === 'number') return `holds the number ${text}, where true or false belongs`;
+  if (type === 'date' && kind === 'number') return `holds the number ${text}, where a date belongs: format the cell as a date or write YYYY-MM-DD`;
+  return undefined;
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

@@ -8,7 +8,8 @@ import { LIMITS } from '../../model/limits.js';
 import { imagePath, scanImages } from '../../narrative/images.js';
 import { briefingId } from '../../model/briefing.js';
 import { DATA_POINT_COLUMNS, dataPointsFromSchema, tableFromSchema } from '../../model/schema.js';
-import { mapRows, parseCsv, withCsvRows, type ColumnMapping } from './csv.js';
+import { mapRows, parseCsv, withCsvRows, type ColumnMapping, type CsvTable } from './csv.js';
+import { parseXlsx } from './xlsx.js';
 import type { BriefingReader, LoadedBriefing } from '../../model/loaded.js';
 
 export const BRIEFING_FILE = 'briefing.yaml';
@@ -93,7 +94,7 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
   };
 
   /**
-   * `yaml` with the rows of the CSV file its `from` names read in, or undefined (the file's content unknown, so
+   * `yaml` with the rows of the CSV file or .xlsx sheet its `from` names read in, or undefined (the file's content unknown, so
    * nothing cascades from it) when `from` or the CSV file has a problem.
    */
   const readFrom = async (yaml: YamlSource, folder: string, form: 'data-points' | 'table'): Promise<YamlSource | undefined> => {
@@ -118,11 +119,31 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
       return fail([diagnostic('BP104', { file: yaml.file, ...yaml.locate(['from', 'columns', mappings.unknown], 'key') }, { field: mappings.unknown, reason: 'is not a column of the table' })]);
     }
     const relativePath = folder === '' ? from.data.file : `${folder}/${from.data.file}`;
-    const read = await readText(relativePath, { file: yaml.file, ...yaml.locate(['from', 'file']) });
-    if (!read) return fail([]);
-    const parsed = parseCsv(read.file, read.text);
+    const fileAt = { file: yaml.file, ...yaml.locate(['from', 'file']) };
+    const workbook = /\.xlsx$/i.test(from.data.file);
+    if (workbook && from.data.sheet === undefined) {
+      return fail([diagnostic('BP104', fileAt, { field: 'from', reason: 'reads an .xlsx workbook: name the sheet to read with `sheet`' })]);
+    }
+    const sheetKey = from.data.sheet !== undefined ? 'sheet' : from.data.range !== undefined ? 'range' : undefined;
+    if (!workbook && sheetKey) {
+      return fail([diagnostic('BP104', { file: yaml.file, ...yaml.locate(['from', sheetKey], 'key') }, { field: `from.${sheetKey}`, reason: 'is for an .xlsx workbook; a CSV file holds one table' })]);
+    }
+    let parsed: { table?: CsvTable; diagnostics: Diagnostic[] };
+    let file: string;
+    if (workbook) {
+      const read = await readBytes(relativePath, fileAt, LIMITS.fileBytes);
+      if (!read) return fail([]);
+      file = read.file;
+      const refs = { sheet: { file: yaml.file, ...yaml.locate(['from', 'sheet']) }, range: { file: yaml.file, ...yaml.locate(['from', 'range']) } };
+      parsed = await parseXlsx(file, read.bytes, from.data.sheet!, from.data.range, refs);
+    } else {
+      const read = await readText(relativePath, fileAt);
+      if (!read) return fail([]);
+      file = read.file;
+      parsed = parseCsv(read.file, read.text);
+    }
     if (!parsed.table) return fail(parsed.diagnostics);
-    const mapped = mapRows(read.file, parsed.table, mappings);
+    const mapped = mapRows(file, parsed.table, mappings);
     if (!mapped.rows) return fail(mapped.diagnostics);
     return withCsvRows(yaml, form === 'table' ? 'rows' : 'dataPoints', mapped.rows);
   };

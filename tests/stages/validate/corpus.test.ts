@@ -1,5 +1,6 @@
 // The corpus of invalid briefings: each file of tests/invalid/ is one fault applied to the default briefing
-// and the diagnostics it must produce, as `file:line:column CODE` (file relative to the briefing folder).
+// and the diagnostics it must produce, as `file:line:column CODE` (file relative to the briefing folder), or
+// `file:Sheet!C7 CODE` for a cell of a spreadsheet.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ describe('invalid briefings (tests/invalid)', () => {
   for (const testCase of cases) {
     it(`${testCase.name}: ${testCase.fault}`, async () => {
       const { dir, all, briefing } = await diagnose(testCase);
-      expect(all.map((d) => `${relative(dir, d.file)}:${d.line}:${d.column} ${d.code}`)).toEqual(testCase.expect);
+      expect(all.map((d) => `${relative(dir, d.file)}:${d.cell ?? `${d.line}:${d.column}`} ${d.code}`)).toEqual(testCase.expect);
       // An error means no briefing comes out, so nothing can be built; warnings alone let it through.
       expect(briefing === undefined).toBe(hasErrors(all));
     });

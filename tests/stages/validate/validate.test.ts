@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadBriefing } from '../../../pipeline/stages/load/index.js';
 import { validateBriefing } from '../../../pipeline/stages/validate/index.js';
-import { formatDiagnostics, type Diagnostic } from '../../../pipeline/diagnostics/diagnostic.js';
+import { diagnostic, formatDiagnostics, type Diagnostic } from '../../../pipeline/diagnostics/diagnostic.js';
 import { messages } from '../../../pipeline/diagnostics/messages.js';
 import { editDefault, FIXTURE_DIR, memoryBriefing } from '../../support/memory-briefing.js';
 
@@ -125,6 +125,22 @@ describe('validate', () => {
         '1 error, 0 warnings',
       ].join('\n'),
     );
+  });
+
+  it('prints a diagnostic in a workbook cell as file:Sheet!C7 in every format, and the others as before', () => {
+    const file = 'data/x/survey.xlsx';
+    const inCell = diagnostic('BP011', { file, line: 7, column: 3, cell: 'Results!C7' }, { reason: 'holds the error #REF!' });
+    const inLine = diagnostic('BP004', { file: 'data/x/a.yaml', line: 1, column: 1 }, {});
+    expect(Object.keys(inLine)).not.toContain('cell');
+    const text = formatDiagnostics([inCell, inLine], new Map([[file, 'not shown']]));
+    expect(text).toContain(`${file}:Results!C7 error BP011 this cell holds the error #REF!\n  hint:`);
+    expect(text).toContain('data/x/a.yaml:1:1 error BP004');
+    expect(text).not.toContain('not shown');
+    const json = JSON.parse(formatDiagnostics([inCell, inLine], new Map(), 'json')) as { diagnostics: Record<string, unknown>[] };
+    expect(json.diagnostics.map((d) => d.cell)).toEqual([undefined, 'Results!C7']);
+    const github = formatDiagnostics([inCell, inLine], new Map(), 'github').split('\n');
+    expect(github[0]).toMatch(/^::error file=data\/x\/a.yaml,line=1,col=1,title=BP004 /);
+    expect(github[1]).toMatch(/^::error file=data\/x\/survey.xlsx,title=BP011 xlsx-cell::Results!C7: this cell holds the error #REF!%0Ahint: /);
   });
 
   it('has every code of the catalog in docs/diagnostics.md, one line each, with its severity', () => {
