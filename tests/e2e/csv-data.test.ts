@@ -1,12 +1,13 @@
 // Data from a CSV file end to end, on a copy of the second briefing: a broken cell stops the build with the
 // previous outputs untouched; a changed cell changes that figure, and only it, in the PDF, the HTML and the
 // workbook, and `briefpress diff` reports it as a changed data point.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { briefpress, type CliRun } from '../support/cli.js';
+import { changedCells, changedLines, outputFiles } from '../support/one-change.js';
 import { pdfText } from '../support/pdf-tools.js';
 
 const ID = 'cost-of-a-data-breach-2024';
@@ -20,16 +21,8 @@ let brokenFiles: Map<string, Buffer>;
 let rebuilt: CliRun;
 let diff: CliRun;
 
-const outputs = (root: string) => new Map(readdirSync(join(root, ID)).sort().map((name) => [name, readFileSync(join(root, ID, name))]));
+const outputs = (root: string) => outputFiles(root, ID);
 const file = (root: string, ext: string) => join(root, ID, `${ID}.${ext}`);
-
-/** The lines of `next` that differ from `old`'s, each of which must read as the old one once 21% is 20% again. */
-function changedLines(old: string, next: string): { old: string; new: string }[] {
-  const oldLines = old.split('\n');
-  const newLines = next.split('\n');
-  expect(newLines.length).toBe(oldLines.length);
-  return newLines.flatMap((line, i) => (line === oldLines[i] ? [] : [{ old: oldLines[i]!, new: line }]));
-}
 
 beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'briefpress-csv-'));
@@ -80,19 +73,12 @@ describe('data points from a CSV file (end to end)', () => {
   });
 
   it('a changed cell: the workbook changes in the data point\'s value on the Data sheet, and in the hash of the inputs', () => {
-    const read = (root: string) => XLSX.read(readFileSync(file(root, 'xlsx')), { type: 'buffer' });
-    const [old, next] = [read(before), read(out)];
-    expect(next.SheetNames).toEqual(old.SheetNames);
-    const changed = next.SheetNames.flatMap((name) => {
-      const [a, b] = [old.Sheets[name]!, next.Sheets[name]!];
-      const cells = new Set([...Object.keys(a), ...Object.keys(b)].filter((key) => !key.startsWith('!')));
-      return [...cells].filter((cell) => a[cell]?.v !== b[cell]?.v).map((cell) => ({ sheet: name, cell, old: a[cell]?.v, new: b[cell]?.v }));
-    });
+    const changed = changedCells(file(before, 'xlsx'), file(out, 'xlsx'));
     expect(changed).toEqual([
       expect.objectContaining({ sheet: 'Data', old: 0.2, new: 0.21 }),
       expect.objectContaining({ sheet: 'About', new: expect.stringMatching(/^[0-9a-f]{64}$/) }),
     ]);
-    const about = XLSX.utils.sheet_to_json<string[]>(next.Sheets.About!, { header: 1 });
+    const about = XLSX.utils.sheet_to_json<string[]>(XLSX.read(readFileSync(file(out, 'xlsx')), { type: 'buffer' }).Sheets.About!, { header: 1 });
     expect(about.find((row) => row[1] === changed[1]!.new)?.[0]).toBe('Input hash (SHA-256)');
   });
 
