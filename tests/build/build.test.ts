@@ -5,32 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../pipeline/build/build.js';
-import type { BuildEffects } from '../../pipeline/build/effects.js';
-import { fileOutputs, fileReader } from '../../pipeline/build/file-effects.js';
-import { StageWorkers } from '../../pipeline/build/worker-pool.js';
-import { createProgress } from '../../pipeline/cli/progress.js';
 import type { BriefingReader } from '../../pipeline/model/loaded.js';
 import { sha256 } from '../../pipeline/model/hashing.js';
+import { fileReader } from '../../pipeline/build/file-effects.js';
+import { testBuildEffects } from '../support/build-effects.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 
 const ID = 'ai-security-workforce-2024';
 const OPTIONS: Omit<BuildOptions, 'outDir'> = { formats: new Set(['html']), pageSize: 'a4', force: false, concurrency: 2, recycleAfter: 50 };
 
-function effects(reader: BriefingReader): BuildEffects {
-  const progress = createProgress('quiet', { write: () => true });
-  return {
-    reader,
-    outputs: fileOutputs,
-    progress,
-    now: () => new Date(0),
-    startStages: (threads, count) => new StageWorkers(threads, count, progress),
-    fingerprint: async () => ({ code: 'test' }),
-    browserStamp: async () => 'no browser',
-    launchBrowser: () => Promise.reject(new Error('an HTML build launches no browser')),
-    toolVersion: 'test',
-    versions: () => ({}),
-  };
-}
+const effects = (reader: BriefingReader) => testBuildEffects({ reader });
 
 describe('build', () => {
   it('loads each file once: a save during the build changes neither what is rendered nor the key it is recorded under', async () => {

@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../pipeline/build/build.js';
-import type { BuildEffects, RenderRequest } from '../../pipeline/build/effects.js';
-import { fileOutputs, fileReader } from '../../pipeline/build/file-effects.js';
-import { StageWorkers } from '../../pipeline/build/worker-pool.js';
+import type { RenderRequest } from '../../pipeline/build/effects.js';
 import { createProgress } from '../../pipeline/cli/progress.js';
 import { CliError } from '../../pipeline/diagnostics/errors.js';
+import { testBuildEffects } from '../support/build-effects.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 
 const OPTIONS = { formats: new Set(['html'] as const), pageSize: 'a4' as const, force: true, concurrency: 2, recycleAfter: 50 };
@@ -23,30 +22,19 @@ async function buildFailing(ids: readonly string[], failing: readonly string[]) 
   });
   const events: string[] = [];
   const progress = createProgress('json', { write: (line: string) => events.push(line) });
-  const effects: BuildEffects = {
-    reader: fileReader,
-    outputs: fileOutputs,
+  const effects = testBuildEffects({
     progress,
-    now: () => new Date(0),
-    startStages: (threads, count) => {
-      const stages = new StageWorkers(threads, count, progress);
-      return {
-        check: stages.check.bind(stages),
-        close: () => stages.close(),
-        render: (request: RenderRequest) => {
-          if (!failing.includes(request.briefing.id)) return stages.render(request);
-          const failure = Promise.reject(new CliError(`${request.briefing.id}: the html stage failed: simulated`, 3));
-          failure.catch(() => undefined);
-          return { html: failure, workbook: failure, warnings: failure };
-        },
-      };
-    },
-    fingerprint: async () => ({ code: 'test' }),
-    browserStamp: async () => 'no browser',
-    launchBrowser: () => Promise.reject(new Error('an HTML build launches no browser')),
-    toolVersion: 'test',
-    versions: () => ({}),
-  };
+    wrapStages: (stages) => ({
+      check: stages.check.bind(stages),
+      close: () => stages.close(),
+      render: (request: RenderRequest) => {
+        if (!failing.includes(request.briefing.id)) return stages.render(request);
+        const failure = Promise.reject(new CliError(`${request.briefing.id}: the html stage failed: simulated`, 3));
+        failure.catch(() => undefined);
+        return { html: failure, workbook: failure, warnings: failure };
+      },
+    }),
+  });
   const out = join(root, 'out');
   const error = await build(dirs, { ...OPTIONS, outDir: out }, effects).then(() => undefined, (e: unknown) => e as CliError);
   const failed = events.map((line) => JSON.parse(line)).filter((event) => event.event === 'failed');

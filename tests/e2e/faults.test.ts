@@ -9,11 +9,11 @@ import type { Browser } from 'puppeteer';
 import { build } from '../../pipeline/build/build.js';
 import type { BuildEffects, RenderRequest } from '../../pipeline/build/effects.js';
 import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
-import { fileFingerprint, fileOutputs, fileReader } from '../../pipeline/build/file-effects.js';
+import { fileFingerprint } from '../../pipeline/build/file-effects.js';
 import { CliError } from '../../pipeline/diagnostics/errors.js';
-import { createProgress } from '../../pipeline/cli/progress.js';
 import { libraryVersions, TOOL_VERSION } from '../../pipeline/build/version.js';
 import { StageWorkers } from '../../pipeline/build/worker-pool.js';
+import { testBuildEffects, type TestEffects } from '../support/build-effects.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 import { pdfText } from '../support/pdf-tools.js';
 
@@ -27,23 +27,8 @@ function briefings(): string[] {
   });
 }
 
-function effects(launch: () => Promise<Browser>, wrapStages?: (stages: StageWorkers) => BuildEffects['startStages'] extends (...a: never[]) => infer R ? R : never): BuildEffects {
-  const progress = createProgress('quiet', { write: () => true });
-  return {
-    reader: fileReader,
-    outputs: fileOutputs,
-    progress,
-    now: () => new Date(0),
-    startStages: (threads, count) => {
-      const stages = new StageWorkers(threads, count, progress);
-      return wrapStages ? wrapStages(stages) : stages;
-    },
-    fingerprint: fileFingerprint,
-    browserStamp: async () => 'test',
-    launchBrowser: launch,
-    toolVersion: TOOL_VERSION,
-    versions: libraryVersions,
-  };
+function effects(launch: () => Promise<Browser>, wrapStages?: TestEffects['wrapStages']): BuildEffects {
+  return testBuildEffects({ launchBrowser: launch, wrapStages, fingerprint: fileFingerprint, browserStamp: async () => 'test', toolVersion: TOOL_VERSION, versions: libraryVersions });
 }
 
 const OPTIONS = { formats: new Set(['pdf', 'html', 'xlsx'] as const), pageSize: 'a4' as const, force: true, concurrency: 1, recycleAfter: 50 };
