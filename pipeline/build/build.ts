@@ -239,8 +239,12 @@ async function buildBriefing(checked: CheckedBriefing, key: string, { options, e
     builtAt: effects.now(),
   });
   const folder = join(options.outDir, briefing.id);
-  const files = [...outputs, { file: MANIFEST_FILE, data: `${JSON.stringify(manifest, null, 2)}\n` }];
-  for (const output of files) await effects.outputs.write(join(folder, output.file), output.data);
-  effects.progress.done(briefing.id, { files: files.map((f) => f.file), folder });
-  return files.map((f) => join(folder, f.file));
+  // The outputs at once (each waits on its own flush), every one of them settled before the manifest is written.
+  const written = await Promise.allSettled(outputs.map((output) => effects.outputs.write(join(folder, output.file), output.data)));
+  const failed = written.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  await effects.outputs.write(join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  const files = [...outputs.map((output) => output.file), MANIFEST_FILE];
+  effects.progress.done(briefing.id, { files, folder });
+  return files.map((file) => join(folder, file));
 }
