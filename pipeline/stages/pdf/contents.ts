@@ -24,8 +24,8 @@ export async function fillPageNumbers(page: Page, pageNumbers: ReadonlyMap<strin
 
 /**
  * In the page, with print media emulated: the body becomes a row of columns as wide and as tall as a page's
- * content area (the first one taller by the first page's missing top margin, through a negative margin before
- * the cover), the document's forced page breaks become column breaks, and each anchor's page is the column its
+ * content area (the first one taller by the first page's missing top margin, through a negative margin at the
+ * body's start), the document's forced page breaks become column breaks, and each anchor's page is the column its
  * first box is in. The style is removed afterwards, so the page prints as it was loaded.
  */
 function pagesInColumns(anchors: string[], area: PageArea): number[] {
