@@ -1,0 +1,31 @@
+// What `npm run compile` runs before it records the bundles' V8 code cache (bundle-loader.ts), all in one thread so
+// that the cache holds every function these compile when they first run: `validate`, a whole build, and the
+// stages a build runs on its worker thread (charts, html, workbook), run here again since a worker is an isolate
+// of its own, whose compiled functions this thread's cache cannot hold.
+import { findBrowser } from '../build/browser.js';
+import { checkBriefing } from '../build/check.js';
+import { fileReader } from '../build/file-effects.js';
+import { renderDocuments } from '../build/render.js';
+import { TOOL_VERSION } from '../build/version.js';
+import { fontFaceCss } from '../theme/fonts.js';
+import { loadTemplates } from '../theme/templates.js';
+import type { CliIo } from './io.js';
+import { run } from './run.js';
+
+/** Runs the commands on `briefingDir`, writing into `outDir` (the PDF too when a browser is found); throws when one fails. */
+export async function exercise(briefingDir: string, outDir: string): Promise<void> {
+  const pdf = await findBrowser().then(() => true, () => false);
+  let said = '';
+  const io: CliIo = { stdout: { write: (text: string) => (said += text) }, stderr: { write: (text: string) => (said += text) }, env: process.env, stopRequested: () => new Promise(() => {}) };
+  const command = async (...argv: string[]) => {
+    const code = await run(argv, io);
+    if (code !== 0) throw new Error(`briefpress ${argv.join(' ')} exited with ${code}:\n${said}`);
+  };
+  await command('validate', briefingDir, '--quiet');
+  await command('build', briefingDir, '--out', outDir, '--force', '--quiet', ...(pdf ? [] : ['--outputs', 'html,xlsx']));
+  const checked = await checkBriefing(briefingDir, fileReader);
+  if (!checked.resolved) throw new Error(`${briefingDir} did not validate`);
+  const report = { start: () => {}, stage: () => {} };
+  const [templates, fontCss] = await Promise.all([loadTemplates(), fontFaceCss()]);
+  await renderDocuments({ briefing: checked.resolved, pageSize: 'a4', workbook: true, toolVersion: TOOL_VERSION }, { templates, fontCss, report }, () => {});
+}
