@@ -7,8 +7,9 @@
 //
 // Then the V8 code cache: esbuild splits only ES modules, and Node 20 caches the compiled code of none, so each
 // chunk is turned into a CommonJS function that pipeline/cli/bundle-loader.ts compiles with the cache recorded
-// here, after running validate, a build and the worker's stages on the default briefing (code-cache-training.ts).
-// dist/pipeline/cli.js and render-worker.js are the small CommonJS files that start the loader.
+// here, after running validate, a build and the worker's stages on the default briefing; and the hash of the
+// bundles, which builds read instead of hashing them (both in pipeline/cli/compile-steps.ts). dist/pipeline/cli.js
+// and render-worker.js are the small CommonJS files that start the loader.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { build, transform } from 'esbuild';
 
 const OUT = 'dist/pipeline';
 /** What the code cache is recorded on. */
-const TRAINING_BRIEFING = 'data/ai-security-workforce-2024';
+const RECORDED_BRIEFING = 'data/ai-security-workforce-2024';
 
 /**
  * vega-lite imports four helpers (stringValue, hasOwnProperty, isObject, isString) from `vega`, whose bundle is
@@ -53,7 +54,7 @@ rmSync('dist', { recursive: true, force: true });
 const { outputFiles } = await build({
   // Named entries keep the bundles side by side in dist/pipeline/, where worker-pool.ts looks for the worker; each
   // name carries its content's hash, as the chunks' do, which is what its code cache is named by.
-  entryPoints: { cli: 'pipeline/cli/main.ts', 'render-worker': 'pipeline/build/render-worker.ts', 'code-cache-training': 'pipeline/cli/code-cache-training.ts' },
+  entryPoints: { cli: 'pipeline/cli/main.ts', 'render-worker': 'pipeline/build/render-worker.ts', 'compile-steps': 'pipeline/cli/compile-steps.ts' },
   entryNames: '[name]-[hash]',
   outdir: OUT,
   bundle: true,
@@ -91,7 +92,7 @@ for (const output of outputFiles) {
   });
   writeFileSync(join(OUT, name), `${code}//# sourceMappingURL=${name}.map\n`);
   writeFileSync(join(OUT, `${name}.map`), map);
-  const entry = /^(cli|render-worker|code-cache-training)-\w+\.js$/.exec(name);
+  const entry = /^(cli|render-worker|compile-steps)-\w+\.js$/.exec(name);
   if (entry) entries.set(entry[1], name);
 }
 
@@ -108,15 +109,16 @@ const starter = (entry, shebang = '') => `${shebang}"use strict";\nrequire('./bu
 writeFileSync(join(OUT, 'cli.js'), starter('cli', '#!/usr/bin/env node\n'), { mode: 0o755 });
 writeFileSync(join(OUT, 'render-worker.js'), starter('render-worker'));
 
-// Records the code cache in a process of its own, as plain as the ones that will read it (V8 rejects a cache
-// made under other flags).
+// The code's hash, then the code cache, recorded in a process of its own, as plain as the ones that will read it
+// (V8 rejects a cache made under other flags).
 const scratch = mkdtempSync(join(tmpdir(), 'briefpress-compile-'));
 try {
   const record = `const loader = require(${JSON.stringify(resolve(OUT, 'bundle-loader.js'))}).bundleLoader(${JSON.stringify(resolve(OUT))});
-loader.load(${JSON.stringify(entries.get('code-cache-training'))}).exercise(${JSON.stringify(TRAINING_BRIEFING)}, ${JSON.stringify(scratch)})
+const steps = loader.load(${JSON.stringify(entries.get('compile-steps'))});
+steps.writeCodeDigest().then(() => steps.exercise(${JSON.stringify(RECORDED_BRIEFING)}, ${JSON.stringify(scratch)}))
   .then(() => loader.writeCodeCache(), (error) => { console.error(error); process.exitCode = 1; });`;
   const recorded = spawnSync(process.execPath, ['-e', record], { stdio: 'inherit' });
-  if (recorded.status !== 0) throw new Error(`recording the code cache failed (exit ${recorded.status ?? recorded.signal})`);
+  if (recorded.status !== 0) throw new Error(`recording the code's hash and cache failed (exit ${recorded.status ?? recorded.signal})`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,7 +1,8 @@
-// What `npm run compile` runs before it records the bundles' V8 code cache (bundle-loader.ts), all in one thread so
-// that the cache holds every function these compile when they first run: `validate`, a whole build, and the
-// stages a build runs on its worker thread (charts, html, workbook), run here again since a worker is an isolate
-// of its own, whose compiled functions this thread's cache cannot hold.
+// What `npm run compile` (scripts/compile.mjs) runs from the bundles it has just written: the hash of their code,
+// which builds read instead of hashing 7 MB (file-effects.ts), and the work whose compiled functions the V8 code
+// cache records (bundle-loader.ts). That work runs in this one thread, so that the cache holds every function it
+// compiles: `validate`, a whole build, and the stages a build runs on its worker thread (charts, html, workbook),
+// run here again since a worker is an isolate of its own, whose compiled functions this thread's cache cannot hold.
 import { findBrowser } from '../build/browser.js';
 import { checkBriefing } from '../build/check.js';
 import { fileReader } from '../build/file-effects.js';
@@ -11,6 +12,8 @@ import { fontFaceCss } from '../theme/fonts.js';
 import { loadTemplates } from '../theme/templates.js';
 import type { CliIo } from './io.js';
 import { run } from './run.js';
+
+export { writeCodeDigest } from '../build/file-effects.js';
 
 /** Runs the commands on `briefingDir`, writing into `outDir` (the PDF too when a browser is found); throws when one fails. */
 export async function exercise(briefingDir: string, outDir: string): Promise<void> {
