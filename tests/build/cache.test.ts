@@ -117,16 +117,19 @@ describe('build with the cache (end to end)', () => {
   it('rebuilds when an output is missing or altered, an input changed, or an option', async () => {
     const briefing = join(root, 'briefings', ID);
     cpSync(DEFAULT_BRIEFING_DIR, briefing, { recursive: true });
+    // HTML only: what makes a briefing stale is the same for every format (isUpToDate above), and the HTML is the
+    // quickest to rebuild.
     const htmlOut = join(root, 'html-out');
-    const build = async (...extra: string[]) => (await briefpress(['build', briefing, '--out', htmlOut, '--formats', 'html,xlsx', ...extra])).stderr;
+    const build = async (...extra: string[]) => (await briefpress(['build', briefing, '--out', htmlOut, '--formats', 'html', ...extra])).stderr;
     const file = (name: string) => join(htmlOut, ID, name);
 
     expect(await build()).toContain(`built ${ID}`);
     expect(await build()).toContain('up to date');
     rmSync(file(`${ID}.html`));
     expect(await build()).toContain(`built ${ID}`);
-    writeFileSync(file(`${ID}.xlsx`), Buffer.concat([readFileSync(file(`${ID}.xlsx`)), Buffer.from([0])]));
+    writeFileSync(file(`${ID}.html`), Buffer.concat([readFileSync(file(`${ID}.html`)), Buffer.from([0])]));
     expect(await build()).toContain(`built ${ID}`);
+    expect(await build()).toContain('up to date');
     const section = join(briefing, 'sections', '01-trends.md');
     writeFileSync(section, `${readFileSync(section, 'utf8')}\nOne more sentence.\n`);
     expect(await build()).toContain(`built ${ID}`);

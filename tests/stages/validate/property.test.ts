@@ -11,6 +11,7 @@ import { messages } from '../../../pipeline/diagnostics/messages.js';
 import { createProgress } from '../../../pipeline/cli/progress.js';
 import { defaultFiles, FIXTURE_DIR, memoryReader } from '../../support/memory-briefing.js';
 import { checkBriefing } from '../../../pipeline/build/check.js';
+import type { CheckedBriefing } from '../../../pipeline/model/checked.js';
 
 /** 2,000 in CI, where it guards every merge; 200 locally, where it runs before every commit. */
 const RUNS = Number(process.env.BRIEFPRESS_PROPERTY_RUNS ?? (process.env.CI ? 2000 : 200));
@@ -99,6 +100,7 @@ describe('validation of a damaged briefing (property)', () => {
         for (const change of changes) mutate(files, change);
         const reader = memoryReader(files);
         const written: string[] = [];
+        let checkedByBuild: CheckedBriefing | undefined;
         const effects: BuildEffects = {
           reader,
           outputs: { read: async () => undefined, write: async (path) => void written.push(path) },
@@ -106,7 +108,11 @@ describe('validation of a damaged briefing (property)', () => {
           now: () => new Date(0),
           // Validation in this thread, against the damaged files; rendering is where the property stops.
           startStages: () => ({
-            check: (snapshots, options) => Promise.all(snapshots.map((snapshot) => checkBriefing(snapshot.dir, snapshotReader(snapshot), options))),
+            check: async (snapshots, options) => {
+              const checked = await Promise.all(snapshots.map((snapshot) => checkBriefing(snapshot.dir, snapshotReader(snapshot), options)));
+              checkedByBuild = checked[0];
+              return checked;
+            },
             render: refuseRendering,
             close: async () => undefined,
           }),
@@ -119,7 +125,9 @@ describe('validation of a damaged briefing (property)', () => {
         // build() validates first; a damaged briefing that is still valid would go on to render, which stops here.
         const built = await build([FIXTURE_DIR], { outDir: 'output', formats: new Set(['html', 'xlsx']), pageSize: 'a4', force: true, concurrency: 1, recycleAfter: 1 }, effects)
           .catch((error: unknown) => (error === RENDERING ? undefined : Promise.reject(error)));
-        const checked = built?.briefings[0] ?? await checkBriefing(FIXTURE_DIR, reader);
+        // What the build's own check said, whether it then stopped (errors) or went on to render (none).
+        expect(checkedByBuild).toBeDefined();
+        const checked = checkedByBuild!;
         for (const d of checked.diagnostics) expectPositioned(d, checked.texts);
         if (!checked.resolved) expect(hasErrors(checked.diagnostics)).toBe(true);
         if (built) {
