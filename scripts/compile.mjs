@@ -105,20 +105,23 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
-const starter = (entry, shebang = '') => `${shebang}"use strict";\nrequire('./bundle-loader.js').bundleLoader(__dirname).load(${JSON.stringify(entries.get(entry))});\n`;
-writeFileSync(join(OUT, 'cli.js'), starter('cli', '#!/usr/bin/env node\n'), { mode: 0o755 });
-writeFileSync(join(OUT, 'render-worker.js'), starter('render-worker'));
+const starter = (entry, set, shebang = '') => `${shebang}"use strict";\nrequire('./bundle-loader.js').bundleLoader(__dirname, ${set}).load(${JSON.stringify(entries.get(entry))});\n`;
+writeFileSync(join(OUT, 'cli.js'), starter('cli', `process.argv[2] === 'validate' ? 'validate' : 'build'`, '#!/usr/bin/env node\n'), { mode: 0o755 });
+writeFileSync(join(OUT, 'render-worker.js'), starter('render-worker', `'build'`));
 
-// The code's hash, then the code cache, recorded in a process of its own, as plain as the ones that will read it
-// (V8 rejects a cache made under other flags).
+// The code's hash, then each set of the code cache, recorded in a process of its own, as plain as the ones that
+// will read it (V8 rejects a cache made under other flags).
 const scratch = mkdtempSync(join(tmpdir(), 'briefpress-compile-'));
-try {
-  const record = `const loader = require(${JSON.stringify(resolve(OUT, 'bundle-loader.js'))}).bundleLoader(${JSON.stringify(resolve(OUT))});
+const record = (set, step) => {
+  const script = `const loader = require(${JSON.stringify(resolve(OUT, 'bundle-loader.js'))}).bundleLoader(${JSON.stringify(resolve(OUT))}, ${JSON.stringify(set)});
 const steps = loader.load(${JSON.stringify(entries.get('compile-steps'))});
-steps.writeCodeDigest().then(() => steps.exercise(${JSON.stringify(RECORDED_BRIEFING)}, ${JSON.stringify(scratch)}))
-  .then(() => loader.writeCodeCache(), (error) => { console.error(error); process.exitCode = 1; });`;
-  const recorded = spawnSync(process.execPath, ['-e', record], { stdio: 'inherit' });
-  if (recorded.status !== 0) throw new Error(`recording the code's hash and cache failed (exit ${recorded.status ?? recorded.signal})`);
+Promise.resolve().then(() => ${step}).then(() => loader.writeCodeCache(), (error) => { console.error(error); process.exitCode = 1; });`;
+  const recorded = spawnSync(process.execPath, ['-e', script], { stdio: 'inherit' });
+  if (recorded.status !== 0) throw new Error(`recording the ${set} code cache failed (exit ${recorded.status ?? recorded.signal})`);
+};
+try {
+  record('build', `steps.writeCodeDigest().then(() => steps.exercise('build', ${JSON.stringify(RECORDED_BRIEFING)}, ${JSON.stringify(scratch)}))`);
+  record('validate', `steps.exercise('validate', ${JSON.stringify(RECORDED_BRIEFING)}, ${JSON.stringify(scratch)})`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

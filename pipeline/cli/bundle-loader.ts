@@ -22,11 +22,19 @@ export interface BundleLoader {
 }
 
 /**
- * The cache of `dist/pipeline/<name>` is `dist/code-cache/<node version>-<arch>/<name>.cache`: a cache is made for
- * one Node, and a bundle's name carries the hash of its content, so a cache never meets another bundle's source.
+ * Which recorded cache a process reads: `validate`'s holds only what validation compiles; `build`'s, what a build
+ * compiles on its main thread and its worker threads (and what every other command mostly needs). A cache holding
+ * another command's functions costs `validate` ~8 ms of CPU to read in.
  */
-export function bundleLoader(dir: string): BundleLoader {
-  const cacheDir = join(dir, '..', 'code-cache', `${process.version}-${process.arch}`);
+export type CacheSet = 'validate' | 'build';
+
+/**
+ * The cache of `dist/pipeline/<name>` is `dist/code-cache/<node version>-<arch>/<set>/<name>.cache`: a cache is
+ * made for one Node, and a bundle's name carries the hash of its content, so a cache never meets another bundle's
+ * source.
+ */
+export function bundleLoader(dir: string, set: CacheSet): BundleLoader {
+  const cacheDir = join(dir, '..', 'code-cache', `${process.version}-${process.arch}`, set);
   const bundles = new Map<string, Bundle>();
   const nodeRequire = createRequire(join(dir, 'bundle-loader.js'));
 
