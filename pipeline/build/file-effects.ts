@@ -5,7 +5,7 @@ import { constants, readdirSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { CliError, EXIT } from '../diagnostics/errors.js';
-import { CHART_FONT_FILES, WEB_FONTS } from '../theme/fonts.js';
+import { chartFontFiles, webFonts } from '../theme/fonts.js';
 import { TEMPLATES_DIR } from '../theme/templates.js';
 import { CODE_DIR } from './version.js';
 import { refusedFile, type BriefingReader } from '../model/loaded.js';
@@ -102,7 +102,7 @@ export function outputError(path: string, error: unknown): unknown {
  * 7 MB of bundles took 25–40 ms of every build, an up-to-date one included.
  */
 export async function fileFingerprint(): Promise<Record<string, string>> {
-  const fonts = [...WEB_FONTS.map((font) => font.file), ...CHART_FONT_FILES].map((path) => ({ name: basename(path), path }));
+  const fonts = [...webFonts().map((font) => font.file), ...chartFontFiles()].map((path) => ({ name: basename(path), path }));
   const [templates, fontHash, code] = await Promise.all([hashFiles(listed(TEMPLATES_DIR, /./)), hashFiles(fonts), writtenCodeDigest()]);
   return { templates, fonts: fontHash, code: code ?? (await hashFiles(codeFiles())) };
 }
