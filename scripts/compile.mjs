@@ -4,8 +4,22 @@
 // side by side with one file per module, `briefpress validate` takes 0.22 s instead of 0.33 s and a cold build
 // spends 1.0 s of CPU instead of 1.3 s. Types are checked by `npm run typecheck`. Puppeteer stays in
 // node_modules (it loads only to print), as does resvg (a native addon).
-import { rm } from 'node:fs/promises';
-import { build } from 'esbuild';
+//
+// Then the V8 code cache: esbuild splits only ES modules, and Node 20 caches the compiled code of none, so each
+// chunk is turned into a CommonJS function that pipeline/cli/bundle-loader.ts compiles with the cache recorded
+// here, after running validate, a build and the worker's stages on the default briefing; and the hash of the
+// bundles, which builds read instead of hashing them (both in pipeline/cli/compile-steps.ts). dist/pipeline/cli.js
+// and render-worker.js are the small CommonJS files that start the loader.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { basename, delimiter, join, resolve } from 'node:path';
+import { build, transform } from 'esbuild';
+
+const OUT = 'dist/pipeline';
+/** What the code cache is recorded on. */
+const RECORDED_BRIEFING = 'data/ai-security-workforce-2024';
 
 /**
  * vega-lite imports four helpers (stringValue, hasOwnProperty, isObject, isString) from `vega`, whose bundle is
@@ -21,11 +35,40 @@ const vegaLiteWithoutVega = {
   },
 };
 
-await rm('dist', { recursive: true, force: true });
-await build({
-  // Named entries keep both bundles side by side in dist/pipeline/, where worker-pool.ts looks for the worker.
-  entryPoints: { cli: 'pipeline/cli/main.ts', 'render-worker': 'pipeline/build/render-worker.ts' },
-  outdir: 'dist/pipeline',
+/**
+ * vega-canvas's Node build awaits `import('canvas')` at its top, which a CommonJS function cannot do. No `canvas`
+ * is installed (Vega measures text without one), so its browser build, which looks for no `canvas`, is the same.
+ */
+const vegaCanvasWithoutCanvas = {
+  name: 'vega-canvas-without-canvas',
+  setup(build) {
+    build.onResolve({ filter: /^vega-canvas$/ }, async (args) => {
+      if (args.pluginData === 'vega-canvas') return undefined;
+      const found = await build.resolve('vega-canvas', { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'vega-canvas' });
+      if (!found.path.endsWith('vega-canvas.node.js')) throw new Error(`vega-canvas resolved to ${found.path}, not its Node build`);
+      return { path: found.path.replace(/node\.js$/, 'browser.js') };
+    });
+  },
+};
+
+// Nothing to do when dist/ was compiled from these very inputs: `npm ci`, `npm run briefing` and `npm test` each
+// compile, and recording the code cache takes seconds (a build, with Chromium). The stamp hashes every input that
+// shapes dist/: the sources, the templates and the briefing the cache is recorded on, the build's own config, the
+// installed packages (the lock file), Node, and whether a browser was there to record a PDF with.
+const STAMP = 'dist/compile.stamp';
+const stamp = inputsStamp();
+if (!process.argv.includes('--force') && readOrEmpty(STAMP) === stamp && ['cli.js', 'render-worker.js', 'bundle-loader.js', 'code.sha256'].every((name) => existsSync(join(OUT, name)))) {
+  console.log('dist/ is up to date (npm run compile -- --force compiles anyway)');
+  process.exit(0);
+}
+
+rmSync('dist', { recursive: true, force: true });
+const { outputFiles } = await build({
+  // Named entries keep the bundles side by side in dist/pipeline/, where worker-pool.ts looks for the worker; each
+  // name carries its content's hash, as the chunks' do, which is what its code cache is named by.
+  entryPoints: { cli: 'pipeline/cli/main.ts', 'render-worker': 'pipeline/build/render-worker.ts', 'compile-steps': 'pipeline/cli/compile-steps.ts' },
+  entryNames: '[name]-[hash]',
+  outdir: OUT,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -35,9 +78,96 @@ await build({
   // node_modules may be a symlink (git worktrees sharing one install): resolve through it, not to where it
   // points, so that the packages sit below this checkout's package.json.
   preserveSymlinks: true,
-  // CommonJS packages in the bundle (yaml, exceljs, …) call require() for Node's own modules.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  sourcemap: 'linked',
-  plugins: [vegaLiteWithoutVega],
+  // Read back by the CommonJS step below, which maps its output to the sources through it.
+  sourcemap: 'inline',
+  plugins: [vegaLiteWithoutVega, vegaCanvasWithoutCanvas],
+  logLevel: 'warning',
+  write: false,
+});
+
+mkdirSync(OUT, { recursive: true });
+// dist/ holds CommonJS: the chunks, the loader and the two files that start it.
+writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
+const entries = new Map();
+for (const output of outputFiles) {
+  const name = basename(output.path);
+  // Strict, as the ES module was; import.meta is the loader's last parameter; a dynamic import of a chunk or of
+  // Puppeteer becomes a require (a compiled function has no import()).
+  const { code, map } = await transform(output.text.replace(/^#!.*\n/, ''), {
+    format: 'cjs',
+    sourcemap: 'external',
+    sourcefile: name,
+    define: { 'import.meta': '__import_meta' },
+    supported: { 'dynamic-import': false },
+    banner: '"use strict";',
+    logLevel: 'warning',
+  });
+  writeFileSync(join(OUT, name), `${code}//# sourceMappingURL=${name}.map\n`);
+  writeFileSync(join(OUT, `${name}.map`), map);
+  const entry = /^(cli|render-worker|compile-steps)-\w+\.js$/.exec(name);
+  if (entry) entries.set(entry[1], name);
+}
+
+await build({
+  entryPoints: { 'bundle-loader': 'pipeline/cli/bundle-loader.ts' },
+  outdir: OUT,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
   logLevel: 'warning',
 });
+const starter = (entry, set, shebang = '') => `${shebang}"use strict";\nrequire('./bundle-loader.js').bundleLoader(__dirname, ${set}).load(${JSON.stringify(entries.get(entry))});\n`;
+writeFileSync(join(OUT, 'cli.js'), starter('cli', `process.argv[2] === 'validate' ? 'validate' : 'build'`, '#!/usr/bin/env node\n'), { mode: 0o755 });
+writeFileSync(join(OUT, 'render-worker.js'), starter('render-worker', `'build'`));
+
+// The code's hash, then each set of the code cache, recorded in a process of its own, as plain as the ones that
+// will read it (V8 rejects a cache made under other flags).
+const scratch = mkdtempSync(join(tmpdir(), 'briefpress-compile-'));
+const record = (set, step) => {
+  const script = `const loader = require(${JSON.stringify(resolve(OUT, 'bundle-loader.js'))}).bundleLoader(${JSON.stringify(resolve(OUT))}, ${JSON.stringify(set)});
+const steps = loader.load(${JSON.stringify(entries.get('compile-steps'))});
+Promise.resolve().then(() => ${step}).then(() => loader.writeCodeCache(), (error) => { console.error(error); process.exitCode = 1; });`;
+  const recorded = spawnSync(process.execPath, ['-e', script], { stdio: 'inherit' });
+  if (recorded.status !== 0) throw new Error(`recording the ${set} code cache failed (exit ${recorded.status ?? recorded.signal})`);
+};
+try {
+  record('build', `steps.writeCodeDigest().then(() => steps.exercise('build', ${JSON.stringify(RECORDED_BRIEFING)}, ${JSON.stringify(scratch)}))`);
+  record('validate', `steps.exercise('validate', ${JSON.stringify(RECORDED_BRIEFING)}, ${JSON.stringify(scratch)})`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+writeFileSync(STAMP, stamp);
+
+function inputsStamp() {
+  const hash = createHash('sha256');
+  const files = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/compile.mjs', ...walk('pipeline'), ...walk('templates'), ...walk(RECORDED_BRIEFING)];
+  for (const file of files.sort()) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+  hash.update(`${process.version} ${process.arch} browser:${browserOnPath()}`);
+  return hash.digest('hex');
+}
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? walk(path) : entry.isFile() ? [path] : [];
+  });
+}
+
+function readOrEmpty(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Whether compile-steps.ts will find a browser to record a PDF with (browser.ts's lookup, its cheap part). */
+function browserOnPath() {
+  if (process.env.PUPPETEER_EXECUTABLE_PATH) return process.env.PUPPETEER_EXECUTABLE_PATH;
+  const names = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    for (const name of names) if (existsSync(join(dir, name))) return join(dir, name);
+  }
+  return existsSync(join(homedir(), '.cache', 'puppeteer')) ? 'puppeteer cache' : 'none';
+}

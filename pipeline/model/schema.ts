@@ -4,6 +4,10 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 
+// zod compiles a parser per object schema with `new Function` on its first use, which pays off over many more
+// parses than a briefing has: without it, validate takes ~5 ms less CPU, and ~30 ms less with a 10,000-row table.
+z.config({ jitless: true });
+
 /** What every id is, a briefing's folder name included. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().regex(SLUG, 'must be a lowercase slug (letters, digits and single hyphens)')

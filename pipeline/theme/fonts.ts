@@ -26,7 +26,8 @@ const plexSans = (weight: number, style: 'normal' | 'italic'): WebFont => ({
   file: require.resolve(`@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-${weight}-${style}.woff2`),
 });
 
-export const WEB_FONTS: WebFont[] = [
+/** The web fonts, found in node_modules when first asked for: validation, which draws nothing, never asks. */
+export const webFonts = once((): WebFont[] => [
   plexSans(400, 'normal'),
   plexSans(400, 'italic'),
   plexSans(500, 'normal'),
@@ -38,10 +39,10 @@ export const WEB_FONTS: WebFont[] = [
     style: 'normal',
     file: require.resolve('@fontsource/ibm-plex-mono/files/ibm-plex-mono-latin-400-normal.woff2'),
   },
-];
+]);
 
 /** @font-face rules with the fonts inlined as data: URLs, so the HTML needs no request. */
-export async function fontFaceCss(fonts: readonly WebFont[] = WEB_FONTS): Promise<string> {
+export async function fontFaceCss(fonts: readonly WebFont[] = webFonts()): Promise<string> {
   const rules = await Promise.all(
     fonts.map(async (font) => {
       const data = (await readFile(font.file)).toString('base64');
@@ -52,6 +53,12 @@ export async function fontFaceCss(fonts: readonly WebFont[] = WEB_FONTS): Promis
 }
 
 /** TrueType files of the chart font for resvg, which reads neither WOFF nor WOFF2. */
-export const CHART_FONT_FILES: string[] = ['400Regular/IBMPlexSans_400Regular.ttf', '500Medium/IBMPlexSans_500Medium.ttf', '600SemiBold/IBMPlexSans_600SemiBold.ttf', '700Bold/IBMPlexSans_700Bold.ttf'].map(
+export const chartFontFiles = once((): string[] => ['400Regular/IBMPlexSans_400Regular.ttf', '500Medium/IBMPlexSans_500Medium.ttf', '600SemiBold/IBMPlexSans_600SemiBold.ttf', '700Bold/IBMPlexSans_700Bold.ttf'].map(
   (file) => require.resolve(`@expo-google-fonts/ibm-plex-sans/${file}`),
-);
+));
+
+/** `make`'s value, made on the first call: resolving the font files costs ~5 ms. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}

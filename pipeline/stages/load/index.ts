@@ -7,10 +7,10 @@ import { parseYaml, type YamlSource } from '../../diagnostics/yaml-source.js';
 import { LIMITS } from '../../model/limits.js';
 import { imagePath, scanImages } from '../../narrative/images.js';
 import { briefingId } from '../../model/briefing.js';
-import { DATA_POINT_COLUMNS, dataPointsFromSchema, tableFromSchema } from '../../model/schema.js';
 import { mapRows, parseCsv, withCsvRows, type ColumnMapping, type CsvTable } from './csv.js';
 import { parseXlsx } from './xlsx.js';
 import type { BriefingReader, LoadedBriefing } from '../../model/loaded.js';
+import type { TabularCellType } from '../../model/schema.js';
 
 export const BRIEFING_FILE = 'briefing.yaml';
 export const DATA_POINTS_FILE = 'data-points.yaml';
@@ -105,6 +105,9 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
       loaded.failed.push(relative(dir, yaml.file));
       return undefined;
     };
+    // The schemas (and zod) load only for a briefing that reads a spreadsheet: a build loads every briefing on its
+    // main thread, where ~10 ms of module loading delays the browser and the worker threads.
+    const { DATA_POINT_COLUMNS, dataPointsFromSchema, tableFromSchema } = await import('../../model/schema.js');
     const from = (form === 'table' ? tableFromSchema : dataPointsFromSchema).safeParse(written.from);
     if (!from.success) {
       const issue = from.error.issues[0]!;
@@ -114,7 +117,7 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
     if (form === 'table' && 'rows' in written) {
       return fail([diagnostic('BP104', { file: yaml.file, ...yaml.locate(['from'], 'key') }, { field: 'from', reason: 'takes the rows from a CSV file, and the table has `rows` too: keep one' })]);
     }
-    const mappings = form === 'table' ? tableColumnMappings(written.columns, from.data.columns ?? {}) : dataPointMappings(from.data.columns ?? {});
+    const mappings = form === 'table' ? tableColumnMappings(written.columns, from.data.columns ?? {}) : dataPointMappings(DATA_POINT_COLUMNS, from.data.columns ?? {});
     if ('unknown' in mappings) {
       return fail([diagnostic('BP104', { file: yaml.file, ...yaml.locate(['from', 'columns', mappings.unknown], 'key') }, { field: mappings.unknown, reason: 'is not a column of the table' })]);
     }
@@ -189,10 +192,10 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
   return { loaded, diagnostics };
 }
 
-/** Which CSV column fills which data point field: the required ones must have a column. */
-function dataPointMappings(columns: Partial<Record<string, string>>): ColumnMapping[] {
+/** Which CSV column fills which data point field (`fields`: the schema's DATA_POINT_COLUMNS): the required ones must have a column. */
+function dataPointMappings(fields: Record<string, TabularCellType>, columns: Partial<Record<string, string>>): ColumnMapping[] {
   const required = new Set(['id', 'label', 'value', 'decimals', 'unit', 'period.label', 'source']);
-  return Object.entries(DATA_POINT_COLUMNS).map(([field, type]) => ({ field, header: columns[field] ?? field, type, optional: !required.has(field) }));
+  return Object.entries(fields).map(([field, type]) => ({ field, header: columns[field] ?? field, type, optional: !required.has(field) }));
 }
 
 /**
