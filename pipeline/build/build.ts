@@ -93,16 +93,21 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
 interface Rendering {
   stages: BrowserlessStages;
   pool: PagePool | undefined;
+  /** The pdf stage's module (pdf-lib with it), loading while the browser starts and the HTML is made. */
+  pdfStage: Promise<typeof import('../stages/pdf/index.js')> | undefined;
 }
 
-/** The worker threads and, when PDFs are wanted, the page pool with its browser launching. */
+/** The worker threads and, when PDFs are wanted, the page pool with its browser launching and the pdf stage loading. */
 function startRendering(jobs: number, options: BuildOptions, effects: BuildEffects): Rendering {
   const pool = options.formats.has('pdf')
     ? new PagePool({ launch: effects.launchBrowser, size: options.concurrency, recycleAfter: options.recycleAfter, jobs })
     : undefined;
   pool?.start();
+  const pdfStage = pool && import('../stages/pdf/index.js');
+  // A failure to load surfaces in the first briefing's pdf stage.
+  pdfStage?.catch(() => undefined);
   // One thread fewer than the concurrency: this thread and Chromium need a core between them.
-  return { stages: effects.startStages(Math.min(jobs, Math.max(1, options.concurrency - 1)), jobs), pool };
+  return { stages: effects.startStages(Math.min(jobs, Math.max(1, options.concurrency - 1)), jobs), pool, pdfStage };
 }
 
 async function noneBuilt(dirs: readonly string[], outDir: string, outputs: OutputFolder): Promise<boolean> {
@@ -205,13 +210,13 @@ interface RenderContext extends Rendering {
  * charts → html → pdf ‖ workbook, then the outputs and the manifest written; returns the paths written. What
  * Vega-Lite says about the charts as drawn joins the briefing's diagnostics, unless validation said it already.
  */
-async function buildBriefing(checked: CheckedBriefing, key: string, { options, effects, stages, pool, context }: RenderContext): Promise<string[]> {
+async function buildBriefing(checked: CheckedBriefing, key: string, { options, effects, stages, pool, pdfStage, context }: RenderContext): Promise<string[]> {
   const briefing: ResolvedBriefing = checked.resolved!;
   const documents = stages.render({
     briefing, pageSize: options.pageSize, workbook: options.formats.has('xlsx'), toolVersion: effects.toolVersion, ...(options.sourceDate ? { sourceDate: options.sourceDate } : {}),
   });
-  const pdf = pool && documents.html.then((html) => runStage(briefing.id, 'pdf', effects.progress, async () => {
-    const { renderPdf } = await import('../stages/pdf/index.js');
+  const pdf = pool && pdfStage && documents.html.then((html) => runStage(briefing.id, 'pdf', effects.progress, async () => {
+    const { renderPdf } = await pdfStage;
     const printed = await pool.print((pages) => renderPdf({ briefing, html, browser: pages, pageSize: options.pageSize, creator: `briefpress ${effects.toolVersion}` }));
     return printed.pdf;
   }));
@@ -234,8 +239,12 @@ async function buildBriefing(checked: CheckedBriefing, key: string, { options, e
     builtAt: effects.now(),
   });
   const folder = join(options.outDir, briefing.id);
-  const files = [...outputs, { file: MANIFEST_FILE, data: `${JSON.stringify(manifest, null, 2)}\n` }];
-  for (const output of files) await effects.outputs.write(join(folder, output.file), output.data);
-  effects.progress.done(briefing.id, { files: files.map((f) => f.file), folder });
-  return files.map((f) => join(folder, f.file));
+  // The outputs at once (each waits on its own flush), every one of them settled before the manifest is written.
+  const written = await Promise.allSettled(outputs.map((output) => effects.outputs.write(join(folder, output.file), output.data)));
+  const failed = written.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  await effects.outputs.write(join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  const files = [...outputs.map((output) => output.file), MANIFEST_FILE];
+  effects.progress.done(briefing.id, { files, folder });
+  return files.map((file) => join(folder, file));
 }

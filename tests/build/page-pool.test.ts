@@ -29,7 +29,8 @@ class FakeBrowser {
   process() {
     return null;
   }
-  async close() {
+  /** How the pool ends a browser (browser.ts: killBrowser kills its processes, then disconnects). */
+  async disconnect() {
     this.closed = true;
   }
 }

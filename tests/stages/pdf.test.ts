@@ -8,24 +8,47 @@ import { renderPdf } from '../../pipeline/stages/pdf/index.js';
 import { setPdfInfo } from '../../pipeline/stages/pdf/info.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
-import { loadDefaultBriefing } from '../support/default-briefing.js';
+import { DEFAULT_BRIEFING_DIR, loadDefaultBriefing } from '../support/default-briefing.js';
+
+const SECOND_BRIEFING_DIR = 'data/cost-of-a-data-breach-2024';
 import { pdfFonts, pdfInfo, pdfPages, qpdfCheck, writeTemp } from '../support/pdf-tools.js';
 
 let browser: Browser;
 let pdfPath: string;
 let pdf: Uint8Array;
 let pageNumbers: ReadonlyMap<string, number>;
+let prints: number;
 const info = { title: 'AI Security Engineer, MLSecOps, and AI Governance: Cybersecurity Workforce Trends (2024)', author: 'briefpress', subject: 'Workforce trends', keywords: ['AI security', 'MLSecOps'], creator: 'briefpress test', date: new Date(Date.UTC(2024, 0, 1)) };
 
-async function print(pageSize: 'a4' | 'letter', briefing?: ResolvedBriefing) {
+/** The browser's pages, counting how many times they print. */
+function countingPrints(from: Browser) {
+  const pages = {
+    prints: 0,
+    newPage: async () => {
+      const page = await from.newPage();
+      const printPdf = page.pdf.bind(page);
+      page.pdf = async (options) => {
+        pages.prints += 1;
+        return printPdf(options);
+      };
+      return page;
+    },
+  };
+  return pages;
+}
+
+/** Renders and prints a briefing; `htmlPageSize` is the paper the HTML's @page rule names, when it differs. */
+async function print(pageSize: 'a4' | 'letter', briefing?: ResolvedBriefing, htmlPageSize = pageSize) {
   const resolved = briefing ?? (await loadDefaultBriefing());
-  const input = { briefing: resolved, charts: (await renderCharts(resolved)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize, toolVersion: 'test' };
-  return renderPdf({ briefing: resolved, html: renderHtml(input), browser, pageSize, creator: 'briefpress test' });
+  const input = { briefing: resolved, charts: (await renderCharts(resolved)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: htmlPageSize, toolVersion: 'test' };
+  const pages = countingPrints(browser);
+  const printed = await renderPdf({ briefing: resolved, html: renderHtml(input), browser: pages, pageSize, creator: 'briefpress test' });
+  return { ...printed, prints: pages.prints };
 }
 
 beforeAll(async () => {
   browser = await launchBrowser(await findBrowser());
-  ({ pdf, pageNumbers } = await print('a4'));
+  ({ pdf, pageNumbers, prints } = await print('a4'));
   pdfPath = writeTemp('briefing.pdf', pdf);
 });
 afterAll(async () => {
@@ -95,10 +118,18 @@ describe('pdf', () => {
     }
   });
 
+  it('prints each real briefing once: the contents laid out before the print give its page numbers', async () => {
+    expect(prints, DEFAULT_BRIEFING_DIR).toBe(1);
+    const second = await print('a4', await loadDefaultBriefing(SECOND_BRIEFING_DIR));
+    expect(second.prints, SECOND_BRIEFING_DIR).toBe(1);
+    expect(Math.max(...second.pageNumbers.values())).toBeGreaterThan(2);
+  });
+
   it('settles the contents numbers even from a wrong first guess', async () => {
-    const briefing = await loadDefaultBriefing();
-    // The first guess follows the contents' order; reversed, every chapter is guessed on the wrong page.
-    expect((await print('a4', { ...briefing, contents: [...briefing.contents].reverse() })).pageNumbers).toEqual(pageNumbers);
+    // Laid out on Letter pages, the contents are guessed wrong for the A4 the document's @page rule prints on.
+    const printed = await print('letter', undefined, 'a4');
+    expect(printed.prints).toBeGreaterThan(1);
+    expect(printed.pageNumbers).toEqual(pageNumbers);
   });
 
   it('has bookmarks for the sections', () => {
@@ -106,8 +137,9 @@ describe('pdf', () => {
   });
 
   it('prints Letter when asked', async () => {
-    const letter = writeTemp('letter.pdf', (await print('letter')).pdf);
-    expect(pdfInfo(letter)['Page size']).toContain('(letter)');
+    const printed = await print('letter');
+    expect(pdfInfo(writeTemp('letter.pdf', printed.pdf))['Page size']).toContain('(letter)');
+    expect(printed.prints).toBe(1);
   });
 });
 

@@ -2,6 +2,7 @@
 // document's title alone: Chromium has no string-set, and naming the current section would take a named page per
 // section, which starts each section on a new sheet. Sections flow instead.
 import { DOCUMENT_FONT } from '../../theme/fonts.js';
+import { MARGIN_MM } from '../../theme/page.js';
 import { MUTED } from '../../theme/palette.js';
 import type { PageSize } from '../../model/output.js';
 
@@ -19,7 +20,7 @@ const RUNNING = `font-family: "${DOCUMENT_FONT}", sans-serif; font-size: 7.5pt; 
 
 export function printCss({ pageSize, title, classification }: PrintCssInput): string {
   return [
-    `@page { size: ${pageSize === 'letter' ? 'letter' : 'A4'}; margin: 18mm 18mm 20mm;
+    `@page { size: ${pageSize === 'letter' ? 'letter' : 'A4'}; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.side}mm ${MARGIN_MM.bottom}mm;
   @top-left { content: ${cssString(title)}; ${RUNNING} width: 100%; }
   @bottom-left { content: ${cssString(classification)}; ${RUNNING} text-transform: uppercase; letter-spacing: 0.08em; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); ${RUNNING} }

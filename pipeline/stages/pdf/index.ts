@@ -1,16 +1,19 @@
 // pdf: Chromium prints the HTML stage's document. The page gets the HTML through setContent (never a file://
 // URL), offline, with scripts off and every network request refused; fonts and images are data: URLs already.
 //
-// Chromium has no target-counter(), so the contents' page numbers come from printing: print with a guess,
-// read the page each contents anchor landed on (its named destination), and print again with those numbers
-// until they agree. A good guess makes one print enough. Then the document information is rewritten (info.ts)
-// with the briefing's metadata and dates, so the same input gives the same bytes. In between, tagging.ts
-// finishes the tagged structure for PDF/UA-1; the copy printed keeps its word spaces (word-spaces.ts).
-import type { Browser } from 'puppeteer';
+// Chromium has no target-counter(), so the contents' page numbers come from printing: the loaded page is first
+// laid out in page-sized columns to find where each chapter will land (contents.ts), the numbers are written into
+// the page, it is printed, and the page each contents anchor landed on (its named destination) is read back; when
+// they differ the numbers are corrected and the same page printed again, until they agree. The layout is right
+// for the real briefings, so one print is the norm. Then the document information is rewritten (info.ts) with
+// the briefing's metadata and dates, so the same input gives the same bytes. In between, tagging.ts finishes the
+// tagged structure for PDF/UA-1; the copy printed keeps its word spaces (word-spaces.ts).
+import type { Browser, Page } from 'puppeteer';
 import { briefingDate } from '../../model/dates.js';
 import type { PageSize } from '../../model/output.js';
 import type { ResolvedBriefing } from '../../model/resolved.js';
-import { fillPageNumbers } from './contents.js';
+import { pageArea } from '../../theme/page.js';
+import { fillPageNumbers, layOutPages } from './contents.js';
 import { setPdfInfo, type PdfInfo } from './info.js';
 import { destinationPages } from './structure.js';
 import { finishTagging } from './tagging.js';
@@ -38,7 +41,6 @@ export interface PdfOutput {
 const MAX_PRINTS = 4;
 
 export async function renderPdf({ briefing, html, browser, pageSize, creator, timeoutMs = 60_000 }: PdfInput): Promise<PdfOutput> {
-  const pageGuess = guessPageNumbers(briefing.contents);
   const { meta } = briefing;
   const info: PdfInfo = {
     title: briefing.documentTitle,
@@ -48,41 +50,23 @@ export async function renderPdf({ briefing, html, browser, pageSize, creator, ti
     creator,
     date: briefingDate(meta.date),
   };
-  let pageNumbers: ReadonlyMap<string, number> = pageGuess;
-  for (let print = 1; ; print++) {
-    const pdf = await printHtml(browser, fillPageNumbers(preserveWordSpaces(html), pageNumbers), pageSize, timeoutMs);
-    const landed = destinationPages(pdf);
-    const actual = new Map([...pageGuess.keys()].map((anchor) => [anchor, landed.get(anchor) ?? 0]));
-    const missing = [...actual].filter(([, page]) => page === 0).map(([anchor]) => anchor);
-    if (missing.length > 0) throw new Error(`the printed PDF has no destination for ${missing.join(', ')}`);
-    if ([...actual].every(([anchor, page]) => pageNumbers.get(anchor) === page)) {
-      return { pdf: setPdfInfo(await finishTagging(pdf, html, info), info), pageNumbers };
-    }
-    if (print === MAX_PRINTS) throw new Error(`contents page numbers did not settle after ${MAX_PRINTS} prints`);
-    pageNumbers = actual;
-  }
-}
-
-/**
- * A first guess at where the contents entries land, so that one print is usually enough: the cover and the front
- * matter take a page each, then each chapter one page.
- */
-function guessPageNumbers(contents: readonly string[]): Map<string, number> {
-  return new Map(contents.map((anchor, i) => [anchor, i + 3]));
-}
-
-async function printHtml(browser: Pick<Browser, 'newPage'>, html: string, pageSize: PageSize, timeoutMs: number): Promise<Uint8Array> {
   const page = await browser.newPage();
+  let printed: PdfOutput;
   try {
-    await page.setJavaScriptEnabled(false);
-    await page.setOfflineMode(true);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (request.url().startsWith('data:')) void request.continue();
-      else void request.abort('blockedbyclient');
-    });
-    await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-    return await page.pdf({
+    await loadOffline(page, preserveWordSpaces(html), timeoutMs);
+    printed = await printSettled(page, briefing.contents, pageSize, timeoutMs);
+  } finally {
+    await page.close();
+  }
+  return { pdf: setPdfInfo(await finishTagging(printed.pdf, html, info), info), pageNumbers: printed.pageNumbers };
+}
+
+/** Prints the loaded page with its contents' page numbers, first as laid out, then as printed, until they agree. */
+async function printSettled(page: Page, anchors: readonly string[], pageSize: PageSize, timeoutMs: number): Promise<PdfOutput> {
+  let pageNumbers: ReadonlyMap<string, number> = await layOutPages(page, anchors, pageArea(pageSize));
+  for (let print = 1; ; print++) {
+    await fillPageNumbers(page, pageNumbers);
+    const pdf = await page.pdf({
       format: pageSize === 'letter' ? 'letter' : 'a4',
       preferCSSPageSize: true,
       printBackground: true,
@@ -90,7 +74,28 @@ async function printHtml(browser: Pick<Browser, 'newPage'>, html: string, pageSi
       outline: true,
       timeout: timeoutMs,
     });
-  } finally {
-    await page.close();
+    const landed = destinationPages(pdf);
+    const actual = new Map(anchors.map((anchor) => [anchor, landed.get(anchor) ?? 0]));
+    const missing = [...actual].filter(([, page]) => page === 0).map(([anchor]) => anchor);
+    if (missing.length > 0) throw new Error(`the printed PDF has no destination for ${missing.join(', ')}`);
+    if ([...actual].every(([anchor, page]) => pageNumbers.get(anchor) === page)) return { pdf, pageNumbers };
+    if (print === MAX_PRINTS) throw new Error(`contents page numbers did not settle after ${MAX_PRINTS} prints`);
+    pageNumbers = actual;
   }
+}
+
+/**
+ * Loads the document with its scripts off, offline, every request but a data: URL refused, and print media
+ * emulated from the start: the layout of the contents (and the print after it) reuses what loading computed.
+ */
+async function loadOffline(page: Page, html: string, timeoutMs: number): Promise<void> {
+  await page.setJavaScriptEnabled(false);
+  await page.setOfflineMode(true);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.url().startsWith('data:')) void request.continue();
+    else void request.abort('blockedbyclient');
+  });
+  await page.emulateMediaType('print');
+  await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
 }

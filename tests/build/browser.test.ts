@@ -1,0 +1,47 @@
+// Launching the browser: Chromium is started directly, before Puppeteer loads, with the flags puppeteer.launch
+// would give it; its profile goes when it does, and one that cannot start says why.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chromiumArgs, findBrowser, LAUNCH_ARGS, launchBrowser } from '../../pipeline/build/browser.js';
+
+const alive = (pid: number) => {
+  try {
+    return !execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim().startsWith('Z');
+  } catch {
+    return false;
+  }
+};
+
+describe('launchBrowser', () => {
+  it('starts Chromium with the flags puppeteer.launch would give it', async () => {
+    const { default: puppeteer } = await import('puppeteer');
+    const profile = '/tmp/briefpress-chromium-test';
+    expect(chromiumArgs(profile)).toEqual([...puppeteer.defaultArgs({ headless: true, args: [...LAUNCH_ARGS], userDataDir: profile }), '--remote-debugging-port=0']);
+  });
+
+  it('gives a browser that prints, knows its process and, closed, leaves neither process nor profile', async () => {
+    const browser = await launchBrowser(await findBrowser());
+    const child = browser.process()!;
+    const profile = /--user-data-dir=(\S+)/.exec(child.spawnargs.join(' '))![1]!;
+    const page = (await browser.pages())[0]!;
+    await page.setContent('<p>printed</p>');
+    expect(Buffer.from(await page.pdf()).toString('latin1')).toMatch(/^%PDF-/);
+    expect(alive(child.pid!)).toBe(true);
+    await browser.close();
+    expect(browser.connected).toBe(false);
+    expect(existsSync(profile)).toBe(false);
+    expect(alive(child.pid!)).toBe(false);
+  });
+
+  it('reports what a browser that exits before it is ready wrote, and removes its profile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefpress-broken-browser-'));
+    const path = join(dir, 'chromium');
+    writeFileSync(path, `#!/bin/sh\nfor arg; do case "$arg" in --user-data-dir=*) echo "\${arg#*=}" > "${dir}/profile";; esac; done\necho "cannot open display" >&2\nexit 3\n`);
+    chmodSync(path, 0o755);
+    await expect(launchBrowser(path)).rejects.toThrow(/exited before it was ready \(exit code 3\):\ncannot open display/);
+    expect(existsSync(readFileSync(join(dir, 'profile'), 'utf8').trim())).toBe(false);
+  });
+});
