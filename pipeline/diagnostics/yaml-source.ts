@@ -23,7 +23,20 @@ export interface YamlSource {
 /** Aliases beyond this many are refused: a few anchors are normal, thousands are an expansion attack. */
 const MAX_ALIASES = 50;
 
+/**
+ * The parsed trees of the last few files, by name and text: a build loads its files on the main thread and `watch`
+ * loads them again on every save, most of them unchanged, and composing YAML with positions is most of the load
+ * stage's time. The tree is only read afterwards (positions, scalars); each parse still makes its own value.
+ */
+const recentTrees = new Map<string, { doc: Document.Parsed | Document; lineCounter: LineCounter }>();
+const RECENT_TREES = 32;
+/** Larger files are parsed each time rather than held. */
+const RECENT_TREE_CHARS = 256 * 1024;
+
 export function parseYaml(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  const key = `${file}\0${text}`;
+  const recent = recentTrees.get(key);
+  if (recent) return sourceOf(file, text, recent.doc, recent.lineCounter);
   const lineCounter = new LineCounter();
   // Parsed in two steps, as yaml's parseDocument does: the parser builds tokens without recursion; its composer
   // then recurses once per level, so a deep enough file overflows the stack, at a depth that differs between
@@ -35,16 +48,26 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; di
     return { diagnostics: [diagnostic('BP806', { file, line: pos.line, column: pos.col }, { what: 'the nesting depth of the YAML', actual: deep.depth, limit: LIMITS.yamlDepth })] };
   }
   const doc = composeFirst(tokens, text.length);
-  const positionOf = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
   // Only the first problem: after a syntax error the parser's recovery reports knock-on errors that are noise.
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const pos = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
     return { diagnostics: [diagnostic('BP002', { file, line: pos.line, column: pos.col }, { reason: problem.message.split('\n')[0] ?? problem.code })] };
   }
+  const parsed = sourceOf(file, text, doc, lineCounter);
+  if (parsed.source && text.length <= RECENT_TREE_CHARS) {
+    recentTrees.set(key, { doc, lineCounter });
+    if (recentTrees.size > RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
+  }
+  return parsed;
+}
+
+/** The value of a composed document, and the way back from any path in it to its place in the file. */
+function sourceOf(file: string, text: string, doc: Document.Parsed | Document, lineCounter: LineCounter): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  const positionOf = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
