@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { resolve } from 'node:path';
+// @ts-expect-error: a plain ES module of the build scripts, without types.
+import { distIsFresh } from './scripts/compile-stamp.mjs';
 
 /**
  * The property test is the longest file by far (2,000 validations in CI): started first, it runs beside the
@@ -27,6 +30,8 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    env: { TZ: 'UTC' },
+    // Tests run the pipeline from source, in process; its worker threads start the compiled worker when dist/ was
+    // compiled from these very sources (npm test compiles first), not the sources again through tsx in each thread.
+    env: { TZ: 'UTC', ...(distIsFresh() ? { BRIEFPRESS_COMPILED_WORKER: resolve('dist/pipeline/render-worker.js') } : {}) },
   },
 });

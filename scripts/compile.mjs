@@ -11,15 +11,13 @@
 // bundles, which builds read instead of hashing them (both in pipeline/cli/compile-steps.ts). dist/pipeline/cli.js
 // and render-worker.js are the small CommonJS files that start the loader.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { basename, delimiter, join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { build, transform } from 'esbuild';
+import { compileStamp, distIsFresh, RECORDED_BRIEFING, STAMP } from './compile-stamp.mjs';
 
 const OUT = 'dist/pipeline';
-/** What the code cache is recorded on. */
-const RECORDED_BRIEFING = 'data/ai-security-workforce-2024';
 
 /**
  * vega-lite imports four helpers (stringValue, hasOwnProperty, isObject, isString) from `vega`, whose bundle is
@@ -51,13 +49,10 @@ const vegaCanvasWithoutCanvas = {
   },
 };
 
-// Nothing to do when dist/ was compiled from these very inputs: `npm ci`, `npm run briefing` and `npm test` each
-// compile, and recording the code cache takes seconds (a build, with Chromium). The stamp hashes every input that
-// shapes dist/: the sources, the templates and the briefing the cache is recorded on, the build's own config, the
-// installed packages (the lock file), Node, and whether a browser was there to record a PDF with.
-const STAMP = 'dist/compile.stamp';
-const stamp = inputsStamp();
-if (!process.argv.includes('--force') && readOrEmpty(STAMP) === stamp && ['cli.js', 'render-worker.js', 'bundle-loader.js', 'code.sha256'].every((name) => existsSync(join(OUT, name)))) {
+// Nothing to do when dist/ was compiled from these very inputs (compile-stamp.mjs): `npm ci`, `npm run briefing`
+// and `npm test` each compile, and recording the code cache takes seconds (a build, with Chromium).
+const stamp = compileStamp();
+if (!process.argv.includes('--force') && distIsFresh(stamp)) {
   console.log('dist/ is up to date (npm run compile -- --force compiles anyway)');
   process.exit(0);
 }
@@ -138,36 +133,3 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 writeFileSync(STAMP, stamp);
-
-function inputsStamp() {
-  const hash = createHash('sha256');
-  const files = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/compile.mjs', ...walk('pipeline'), ...walk('templates'), ...walk(RECORDED_BRIEFING)];
-  for (const file of files.sort()) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
-  hash.update(`${process.version} ${process.arch} browser:${browserOnPath()}`);
-  return hash.digest('hex');
-}
-
-function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? walk(path) : entry.isFile() ? [path] : [];
-  });
-}
-
-function readOrEmpty(path) {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-/** Whether compile-steps.ts will find a browser to record a PDF with (browser.ts's lookup, its cheap part). */
-function browserOnPath() {
-  if (process.env.PUPPETEER_EXECUTABLE_PATH) return process.env.PUPPETEER_EXECUTABLE_PATH;
-  const names = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    for (const name of names) if (existsSync(join(dir, name))) return join(dir, name);
-  }
-  return existsSync(join(homedir(), '.cache', 'puppeteer')) ? 'puppeteer cache' : 'none';
-}
