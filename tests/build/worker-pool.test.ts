@@ -35,6 +35,21 @@ describe('StageWorkers', () => {
     }
   });
 
+  it('runs the stages from source when no compiled worker is named (dist/ older than the sources)', async () => {
+    const briefing = await loadDefaultBriefing();
+    const named = process.env.BRIEFPRESS_COMPILED_WORKER;
+    delete process.env.BRIEFPRESS_COMPILED_WORKER;
+    let stages: StageWorkers | undefined;
+    try {
+      stages = new StageWorkers(1, 1, quietly, startRenderWorker);
+      const rendered = stages.render({ briefing, pageSize: 'a4' as const, workbook: false, toolVersion: 'test' });
+      expect(await within(rendered.html, 60_000)).toContain(briefing.meta.title);
+    } finally {
+      if (named !== undefined) process.env.BRIEFPRESS_COMPILED_WORKER = named;
+      await stages?.close();
+    }
+  });
+
   it('stops a job that runs out of time, with a one-line reason and exit code 3, and replaces the thread', async () => {
     const briefing = await loadDefaultBriefing();
     let started = 0;
