@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_BRIEFING, generateVariants } from './fixtures.js';
 
 const CLI = 'dist/pipeline/cli.js';
-const PROBE = resolve('bench/probe.mjs');
+const PROBE = resolve('bench/probe.cjs');
 const CHROMIUM = '/usr/bin/chromium';
 const ID = 'ai-security-workforce-2024';
 
@@ -35,9 +35,9 @@ interface Run {
   seconds: number;
   /** How busy other processes kept the CPUs just before the run, 0–1. */
   background: number;
-  /** Peak RSS of the briefpress Node process (bench/probe.mjs). */
+  /** Peak RSS of the briefpress Node process (bench/probe.cjs). */
   maxRssMb?: number;
-  /** CPU time of the briefpress Node process, all its threads (bench/probe.mjs). */
+  /** CPU time of the briefpress Node process, all its threads (bench/probe.cjs). */
   nodeCpuSeconds?: number;
   /** The whole machine's busy CPU time while the run lasted: the process, Chromium and anything else. */
   cpuSeconds: number;
@@ -109,7 +109,7 @@ async function timed(command: string, args: readonly string[], probe = false): P
   rmSync(probeFile, { force: true });
   const started = performance.now();
   const busyBefore = machineBusySeconds();
-  const child = spawn(command, probe ? ['--import', PROBE, ...args] : args, {
+  const child = spawn(command, probe ? ['--require', PROBE, ...args] : args, {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, BENCH_PROBE: probeFile },
   });
