@@ -2,8 +2,9 @@
 // each stage's modules in the chunk its dynamic import names, so they still load only when the stage runs.
 // Bundling is what makes the CLI start fast: Node resolves and compiles a few files instead of hundreds. Measured
 // side by side with one file per module, `briefpress validate` takes 0.22 s instead of 0.33 s and a cold build
-// spends 1.0 s of CPU instead of 1.3 s. Types are checked by `npm run typecheck`. Puppeteer stays in
-// node_modules (it loads only to print), as does resvg (a native addon).
+// spends 1.0 s of CPU instead of 1.3 s. Types are checked by `npm run typecheck`. puppeteer-core, which
+// connects to the browser, is bundled like the rest (and so read with the code cache); the `puppeteer` package,
+// asked only where its own downloaded browser is, stays in node_modules, as does resvg (a native addon).
 //
 // Then the V8 code cache: esbuild splits only ES modules, and Node 20 caches the compiled code of none, so each
 // chunk is turned into a CommonJS function that pipeline/cli/bundle-loader.ts compiles with the cache recorded

@@ -162,7 +162,9 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
     child.once('exit', cleanUp).once('error', cleanUp);
   });
   started(child);
-  const loading = import('puppeteer');
+  // puppeteer-core, which is all that connecting needs, is bundled into dist/ and so read with the V8 code cache;
+  // the `puppeteer` package around it adds a configuration loader that only launching and downloading use.
+  const loading = import('puppeteer-core');
   // Awaited once Chromium is ready; a failure before then must not count as unhandled.
   loading.catch(() => undefined);
   try {

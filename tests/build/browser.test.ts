@@ -22,6 +22,13 @@ describe('launchBrowser', () => {
     expect(chromiumArgs(profile)).toEqual([...puppeteer.defaultArgs({ headless: true, args: [...LAUNCH_ARGS], userDataDir: profile }), '--remote-debugging-port=0']);
   });
 
+  it('connects with the puppeteer-core that puppeteer itself is built on', () => {
+    const manifest = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { version: string; dependencies: Record<string, string> };
+    const ours = manifest('package.json').dependencies['puppeteer-core'];
+    expect(ours).toBe(manifest('node_modules/puppeteer/package.json').dependencies['puppeteer-core']);
+    expect(manifest('node_modules/puppeteer-core/package.json').version).toBe(ours);
+  });
+
   it('gives a browser that prints, knows its process and, closed, leaves neither process nor profile', async () => {
     const browser = await launchBrowser(await findBrowser());
     const child = browser.process()!;
