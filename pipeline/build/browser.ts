@@ -2,7 +2,7 @@
 // the browser is looked for in this order: PUPPETEER_EXECUTABLE_PATH, Puppeteer's own cache, then
 // chromium or google-chrome on PATH. scripts/ensure-tools.sh installs Debian's chromium when none is found.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { realpath, rm, stat } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -148,7 +148,11 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   // reaper kills every process whose command line names this profile, then removes it.
   const reaper = startReaper({ marker: userDataDir });
   // The leader of a process group of its own, so that killing the group ends every process Chromium started.
-  const child = spawn(executablePath, chromiumArgs(userDataDir), { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Chromium's temporary files, its singleton socket's folder among them, go inside the profile and with it: in
+  // the system's temp folder, a browser that is killed leaves that folder behind, one per build.
+  const temp = join(userDataDir, 'tmp');
+  mkdirSync(temp);
+  const child = spawn(executablePath, chromiumArgs(userDataDir), { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TMPDIR: temp } });
   const exited = new Promise<void>((resolve) => {
     let done = false;
     const cleanUp = () => {

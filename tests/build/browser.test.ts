@@ -1,9 +1,9 @@
 // Launching the browser: Chromium is started directly, before Puppeteer loads, with the flags puppeteer.launch
 // would give it; its profile goes when it does, and one that cannot start says why.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromiumArgs, findBrowser, LAUNCH_ARGS, launchBrowser } from '../../pipeline/build/browser.js';
 
@@ -33,6 +33,9 @@ describe('launchBrowser', () => {
     const browser = await launchBrowser(await findBrowser());
     const child = browser.process()!;
     const profile = /--user-data-dir=(\S+)/.exec(child.spawnargs.join(' '))![1]!;
+    // Where Chromium put its singleton socket: inside the profile, not in the system's temp folder.
+    const socketFolder = dirname(readlinkSync(join(profile, 'SingletonSocket')));
+    expect(socketFolder.startsWith(`${profile}/`), socketFolder).toBe(true);
     const page = (await browser.pages())[0]!;
     await page.setContent('<p>printed</p>');
     expect(Buffer.from(await page.pdf()).toString('latin1')).toMatch(/^%PDF-/);
@@ -40,6 +43,7 @@ describe('launchBrowser', () => {
     await browser.close();
     expect(browser.connected).toBe(false);
     expect(existsSync(profile)).toBe(false);
+    expect(existsSync(socketFolder)).toBe(false);
     expect(alive(child.pid!)).toBe(false);
   });
 
