@@ -26,6 +26,9 @@ class FakeBrowser {
     this.opened.push(page);
     return page;
   }
+  get connected() {
+    return !this.closed;
+  }
   process() {
     return null;
   }
@@ -102,27 +105,55 @@ describe('page pool', () => {
     expect(browsers.every((b) => b.closed)).toBe(true);
   });
 
-  it("closes a job's pages when it ends, except the last job's, which go with the browser", async () => {
+  it("keeps a job's page for the next job when the job ends well, and the last job's page goes with the browser", async () => {
     const { browsers, launch } = fakeLaunches();
-    const pool = new PagePool({ launch, size: 1, recycleAfter: 50, jobs: 2 });
-    const first = heldJob();
-    const firstPrinted = pool.print(first.job);
-    await settle();
-    const firstPage = first.page()!;
-    expect(firstPage.closed).toBe(false);
-    first.release();
-    await firstPrinted;
-    await settle();
-    expect(firstPage.closed).toBe(true);
-
-    const last = heldJob();
-    const lastPrinted = pool.print(last.job);
-    await settle();
-    last.release();
-    await lastPrinted;
-    await settle();
-    expect(last.page()!.closed).toBe(false);
+    const pool = new PagePool({ launch, size: 1, recycleAfter: 50, jobs: 3 });
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const j = heldJob();
+      const printed = pool.print(j.job);
+      await settle();
+      j.release();
+      names.push(await printed);
+      await settle();
+      expect(j.page()!.closed).toBe(false);
+    }
+    // One tab for all three: the first tab the browser opened with, and no spare opened beside it.
+    expect(names).toEqual(['browser 1 tab 0', 'browser 1 tab 0', 'browser 1 tab 0']);
+    expect(browsers[0]!.opened).toHaveLength(1);
     expect(browsers[0]!.closed).toBe(true);
+  });
+
+  it("closes a failed job's page instead of keeping it, and gives the next job another", async () => {
+    const { browsers, launch } = fakeLaunches();
+    const pool = new PagePool({ launch, size: 1, recycleAfter: 50, jobs: 3 });
+    let failedOn: FakePage | undefined;
+    await expect(pool.print(async (pages) => {
+      failedOn = (await pages.newPage()) as unknown as FakePage;
+      throw new Error('the printed PDF has no destination for intro');
+    })).rejects.toThrow('no destination');
+    await settle();
+    expect(failedOn!.closed).toBe(true);
+    const next = heldJob();
+    const printed = pool.print(next.job);
+    await settle();
+    next.release();
+    expect(await printed).toBe('browser 1 tab 1');
+    expect(browsers).toHaveLength(1);
+  });
+
+  it('opens no more pages than jobs can print at once, however many jobs come', async () => {
+    const { browsers, launch } = fakeLaunches();
+    const pool = new PagePool({ launch, size: 2, recycleAfter: 50, jobs: 6 });
+    const jobs = Array.from({ length: 6 }, () => heldJob());
+    const printed = jobs.map((j) => pool.print(j.job));
+    for (const j of jobs) {
+      await settle();
+      j.release();
+    }
+    const names = await Promise.all(printed);
+    expect(new Set(names)).toEqual(new Set(['browser 1 tab 0', 'browser 1 tab 1']));
+    expect(browsers[0]!.opened).toHaveLength(2);
   });
 
   it('closes the browser as soon as the last expected job ends, before close() is called', async () => {

@@ -65,11 +65,20 @@ describe('faults', () => {
     const launch = async () => {
       const browser = await launchBrowser(await findBrowser());
       if (launched.length === 0) {
-        // The first browser dies, with every process it started, when the build asks it for a second page.
-        const newPage = browser.newPage.bind(browser);
-        browser.newPage = async (...args) => {
-          process.kill(-browser.process()!.pid!, 'SIGKILL');
-          return newPage(...args);
+        // The first browser dies, with every process it started, when the build loads a second briefing into its
+        // tab (the page pool hands the first briefing's tab on to the next).
+        const pages = browser.pages.bind(browser);
+        browser.pages = async () => {
+          const tabs = await pages();
+          for (const tab of tabs) {
+            const setContent = tab.setContent.bind(tab);
+            let loads = 0;
+            tab.setContent = async (...args) => {
+              if (++loads === 2) process.kill(-browser.process()!.pid!, 'SIGKILL');
+              return setContent(...args);
+            };
+          }
+          return tabs;
         };
       }
       launched.push(browser);

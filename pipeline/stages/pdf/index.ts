@@ -84,18 +84,27 @@ async function printSettled(page: Page, anchors: readonly string[], pageSize: Pa
   }
 }
 
+/** Pages already set up to load offline: the page pool hands a page on to the next briefing (build/page-pool.ts). */
+const offlinePages = new WeakSet<object>();
+
 /**
  * Loads the document with its scripts off, offline, every request but a data: URL refused, and print media
  * emulated from the start: the layout of the contents (and the print after it) reuses what loading computed.
+ * A page keeps these settings, and its one request handler, from one document to the next.
  */
 async function loadOffline(page: Page, html: string, timeoutMs: number): Promise<void> {
-  await page.setJavaScriptEnabled(false);
-  await page.setOfflineMode(true);
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (request.url().startsWith('data:')) void request.continue();
-    else void request.abort('blockedbyclient');
-  });
-  await page.emulateMediaType('print');
+  // The pool's page is a proxy made for each job; the main frame is the page's own, for the page's whole life.
+  const identity = page.mainFrame();
+  if (!offlinePages.has(identity)) {
+    await page.setJavaScriptEnabled(false);
+    await page.setOfflineMode(true);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.url().startsWith('data:')) void request.continue();
+      else void request.abort('blockedbyclient');
+    });
+    await page.emulateMediaType('print');
+    offlinePages.add(identity);
+  }
   await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
 }

@@ -1,12 +1,13 @@
-// Finishes the tagged PDF Chromium printed so that it meets PDF/UA-1's structural requirements, in four
+// Finishes the tagged PDF Chromium printed so that it meets PDF/UA-1's structural requirements, in five
 // deterministic steps on the parsed file: unmarked content becomes artifacts (artifacts.ts), the
-// structure tree is corrected (tags.ts), bookmarks take the headings' text (outline.ts), and the XMP
-// metadata is added (xmp.ts). pdf-lib parses and writes the file: the edits add objects and rewrite
-// streams, which a real object model does more safely than byte offsets. The Info dictionary comes after,
-// from info.ts.
+// structure tree is corrected (tags.ts), its element IDs are named by the document alone (element-ids.ts),
+// bookmarks take the headings' text (outline.ts), and the XMP metadata is added (xmp.ts). pdf-lib parses and
+// writes the file: the edits add objects and rewrite streams, which a real object model does more safely than
+// byte offsets. The Info dictionary comes after, from info.ts.
 import { PDFDocument, PDFHeader, ParseSpeeds } from 'pdf-lib';
 import type { PdfInfo } from './info.js';
 import { markArtifacts } from './artifacts.js';
+import { stableElementIds } from './element-ids.js';
 import { headingTexts, setOutlineTitles } from './outline.js';
 import { fixStructure } from './tags.js';
 import { setXmp } from './xmp.js';
@@ -17,6 +18,7 @@ export async function finishTagging(pdf: Uint8Array, html: string, info: PdfInfo
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   markArtifacts(doc);
   fixStructure(doc);
+  stableElementIds(doc);
   setOutlineTitles(doc, headingTexts(html));
   setXmp(doc, info);
   // PDF/UA-1 is built on ISO 32000-1, PDF 1.7; Chromium declares 1.4.
