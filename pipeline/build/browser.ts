@@ -129,8 +129,8 @@ const LAUNCH_TIMEOUT_MS = 60_000;
 
 /**
  * Launches the browser with a throwaway profile, removed the moment the browser exits. Chromium is started here,
- * as puppeteer.launch would start it, and Puppeteer loads (~0.2 s of this thread) while Chromium starts, then
- * connects; puppeteer.launch would load Puppeteer first. Puppeteer's own clean-up removes the profile's ~200
+ * as puppeteer.launch would start it, and Puppeteer connects once it is ready; puppeteer.launch would load
+ * Puppeteer first, then start Chromium. Puppeteer's own clean-up removes the profile's ~200
  * files asynchronously, which held the process open ~50 ms after the build was done. The profile lives in memory
  * (/dev/shm) where there is one: removing it takes ~3 ms there, 15–25 ms on disk.
  */
@@ -166,14 +166,13 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
     child.once('exit', cleanUp).once('error', cleanUp);
   });
   started(child);
-  // puppeteer-core, which is all that connecting needs, is bundled into dist/ and so read with the V8 code cache;
-  // the `puppeteer` package around it adds a configuration loader that only launching and downloading use.
-  const loading = import('puppeteer-core');
-  // Awaited once Chromium is ready; a failure before then must not count as unhandled.
-  loading.catch(() => undefined);
   try {
     const endpoint = await devToolsEndpoint(child, executablePath);
-    const { default: puppeteer } = await loading;
+    // Loaded only now (~60 ms of this thread): while Chromium starts, this thread loads and hashes the briefings,
+    // which the worker threads wait for. puppeteer-core, which is all that connecting needs, is bundled into
+    // dist/ and so read with the V8 code cache; the `puppeteer` package around it adds a configuration loader that
+    // only launching and downloading use.
+    const { default: puppeteer } = await import('puppeteer-core');
     const browser = await puppeteer.connect({ browserWSEndpoint: endpoint });
     // puppeteer.launch waits for the first tab too: it is the page pool's first spare.
     await browser.waitForTarget((target) => target.type() === 'page', { timeout: LAUNCH_TIMEOUT_MS });

@@ -8,7 +8,7 @@
 // 2. cache: a briefing whose key matches its manifest and whose outputs are intact is skipped, untouched.
 // 3. For the briefings left, the worker threads start and, when PDFs are wanted, the browser launches while the
 //    rest of the work runs. (When all are forced or were never built, none can be up to date: then this step
-//    starts before step 1.)
+//    starts before step 1, step 4 right after step 1, and the cache keys are made while the briefings render.)
 // 4. validate → resolve every briefing left, from the loaded bytes, before the first byte is written; any error
 //    stops the build with nothing written.
 // 5. charts → html → pdf ‖ workbook → manifest for each briefing, `concurrency` at a time: each file written
@@ -65,24 +65,46 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
   const inShare = options.shard ? dirs.filter((dir) => inShard(briefingId(dir), options.shard!)) : dirs;
   if (options.shard) effects.progress.info(`shard ${options.shard.index}/${options.shard.count}: ${inShare.length} of ${dirs.length} briefings`);
   const context = cacheContext(options, effects);
+  // Its failure surfaces where it is awaited; a build that stops first (an invalid briefing) never awaits it.
+  context.catch(() => undefined);
   let rendering: Rendering | undefined;
   try {
     // When every briefing is forced or was never built, none can be up to date: the worker threads and the
     // browser start now, while this thread loads and hashes, instead of after (step 3).
     if (options.force || (await noneBuilt(inShare, options.outDir, effects.outputs))) rendering = startRendering(inShare.length, options, effects);
     const loaded = await loadAll(inShare, effects.reader);
-    const { stale, upToDate, keys } = await findStale(loaded, await context, options, effects.outputs);
-    effects.progress.skipped(upToDate);
-    if (stale.length === 0) return { briefings: [], upToDate, written: [] };
-    rendering ??= startRendering(stale.length, options, effects);
-
-    const checked = await rendering.stages.check(stale.map((briefing) => briefing.snapshot), { strict: options.strict ?? false });
+    const checkOptions = { strict: options.strict ?? false };
+    let upToDate: string[] = [];
+    let keys: Promise<Map<string, string>>;
+    let checking: Promise<CheckedBriefing[]>;
+    if (rendering) {
+      // Then every briefing is stale too (forced, or without a manifest): the check starts now, and rendering
+      // does not wait for the cache keys, which wait on the browser's stamp (a process of its own, ~60 ms) and
+      // go only into the manifests.
+      keys = context.then((known) => new Map(loaded.map((briefing) => [briefing.id, cacheKey(inputHash(briefing.inputs), known)])));
+      checking = rendering.stages.check(loaded.map((briefing) => briefing.snapshot), checkOptions);
+    } else {
+      const found = await findStale(loaded, await context, options, effects.outputs);
+      upToDate = found.upToDate;
+      effects.progress.skipped(upToDate);
+      if (found.stale.length === 0) return { briefings: [], upToDate, written: [] };
+      rendering = startRendering(found.stale.length, options, effects);
+      keys = Promise.resolve(found.keys);
+      checking = rendering.stages.check(found.stale.map((briefing) => briefing.snapshot), checkOptions);
+    }
+    keys.catch(() => undefined);
+    const checked = await checking;
     if (checked.some((briefing) => hasErrors(briefing.diagnostics))) return { briefings: checked, upToDate, written: [] };
 
+    // The pdf stage's module (pdf-lib with it) loads while the first HTML is made: before the check, this thread
+    // had the briefings to load and hash, which the worker threads wait for. A failure to load surfaces in the
+    // first briefing's pdf stage.
+    const pdfStage = rendering.pool && import('../stages/pdf/index.js');
+    pdfStage?.catch(() => undefined);
     const written: string[] = [];
-    const render: RenderContext = { ...rendering, options, effects, context: await context };
+    const render: RenderContext = { ...rendering, pdfStage, options, effects, context };
     await eachConcurrently(checked, options.concurrency, effects.progress, async (briefing) => {
-      written.push(...(await buildBriefing(briefing, keys.get(briefing.id)!, render)));
+      written.push(...(await buildBriefing(briefing, keys.then((known) => known.get(briefing.id)!), render)));
     });
     return { briefings: checked, upToDate, written };
   } finally {
@@ -93,21 +115,16 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
 interface Rendering {
   stages: BrowserlessStages;
   pool: PagePool | undefined;
-  /** The pdf stage's module (pdf-lib with it), loading while the browser starts and the HTML is made. */
-  pdfStage: Promise<typeof import('../stages/pdf/index.js')> | undefined;
 }
 
-/** The worker threads and, when PDFs are wanted, the page pool with its browser launching and the pdf stage loading. */
+/** The worker threads and, when PDFs are wanted, the page pool with its browser launching. */
 function startRendering(jobs: number, options: BuildOptions, effects: BuildEffects): Rendering {
   const pool = options.formats.has('pdf')
     ? new PagePool({ launch: effects.launchBrowser, size: options.concurrency, recycleAfter: options.recycleAfter, jobs })
     : undefined;
   pool?.start();
-  const pdfStage = pool && import('../stages/pdf/index.js');
-  // A failure to load surfaces in the first briefing's pdf stage.
-  pdfStage?.catch(() => undefined);
   // One thread fewer than the concurrency: this thread and Chromium need a core between them.
-  return { stages: effects.startStages(Math.min(jobs, Math.max(1, options.concurrency - 1)), jobs), pool, pdfStage };
+  return { stages: effects.startStages(Math.min(jobs, Math.max(1, options.concurrency - 1)), jobs), pool };
 }
 
 async function noneBuilt(dirs: readonly string[], outDir: string, outputs: OutputFolder): Promise<boolean> {
@@ -201,16 +218,18 @@ function causeOf(id: string, error: CliError): string {
 }
 
 interface RenderContext extends Rendering {
+  pdfStage: Promise<typeof import('../stages/pdf/index.js')> | undefined;
   options: BuildOptions;
   effects: BuildEffects;
-  context: CacheContext;
+  /** Needed only for the manifest: rendering starts without it. */
+  context: Promise<CacheContext>;
 }
 
 /**
  * charts → html → pdf ‖ workbook, then the outputs and the manifest written; returns the paths written. What
  * Vega-Lite says about the charts as drawn joins the briefing's diagnostics, unless validation said it already.
  */
-async function buildBriefing(checked: CheckedBriefing, key: string, { options, effects, stages, pool, pdfStage, context }: RenderContext): Promise<string[]> {
+async function buildBriefing(checked: CheckedBriefing, cacheKeyOf: Promise<string>, { options, effects, stages, pool, pdfStage, context: cacheContextOf }: RenderContext): Promise<string[]> {
   const briefing: ResolvedBriefing = checked.resolved!;
   const documents = stages.render({
     briefing, pageSize: options.pageSize, workbook: options.formats.has('xlsx'), toolVersion: effects.toolVersion, ...(options.sourceDate ? { sourceDate: options.sourceDate } : {}),
@@ -220,7 +239,7 @@ async function buildBriefing(checked: CheckedBriefing, key: string, { options, e
     const printed = await pool.print((pages) => renderPdf({ briefing, html, browser: pages, pageSize: options.pageSize, creator: `briefpress ${effects.toolVersion}` }));
     return printed.pdf;
   }));
-  const [html, pdfBytes, xlsx, drawn] = await Promise.all([documents.html, pdf, documents.workbook, documents.warnings]);
+  const [html, pdfBytes, xlsx, drawn, key, context] = await Promise.all([documents.html, pdf, documents.workbook, documents.warnings, cacheKeyOf, cacheContextOf]);
   checked.diagnostics.push(...unreported(drawn, checked.diagnostics));
 
   const outputs: OutputFile[] = [];
