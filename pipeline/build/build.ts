@@ -234,7 +234,7 @@ async function buildBriefing(checked: CheckedBriefing, cacheKeyOf: Promise<strin
   const documents = stages.render({
     briefing, pageSize: options.pageSize, workbook: options.formats.has('xlsx'), toolVersion: effects.toolVersion, ...(options.sourceDate ? { sourceDate: options.sourceDate } : {}),
   });
-  const pdf = pool && pdfStage && documents.html.then((html) => runStage(briefing.id, 'pdf', effects.progress, async () => {
+  const pdf = pool && pdfStage && documents.page.then((html) => runStage(briefing.id, 'pdf', effects.progress, async () => {
     const { renderPdf } = await pdfStage;
     const printed = await pool.print((pages) => renderPdf({ briefing, html, browser: pages, pageSize: options.pageSize, creator: `briefpress ${effects.toolVersion}` }));
     return printed.pdf;

@@ -72,7 +72,12 @@ export interface RenderRequest {
 }
 
 export interface RenderedDocuments {
-  /** Resolves as soon as the HTML exists, before the workbook is built. */
+  /**
+   * What Chromium prints, as soon as it exists: the HTML file without its charts' phone drawings, which print
+   * hides; they are drawn meanwhile.
+   */
+  page: Promise<string>;
+  /** The HTML file. */
   html: Promise<string>;
   workbook: Promise<Uint8Array | undefined>;
   /** What Vega-Lite said about the charts as drawn. */

@@ -1,7 +1,8 @@
 // A worker thread running the browserless stages, so that the main thread stays free to drive Chromium: a busy
 // main thread stalls Puppeteer's launch and every print. It answers worker-pool.ts with:
 //   check:  validate → resolve each briefing, loaded again from the bytes the main thread read (snapshot.ts)
-//   render: charts → html → workbook for one resolved briefing (render.ts), the HTML posted first
+//   render: charts → html → phone charts → workbook for one resolved briefing (render.ts), the printed page's HTML
+//           posted first
 import { parentPort } from 'node:worker_threads';
 import { CliError } from '../diagnostics/errors.js';
 import { fontFaceCss } from '../theme/fonts.js';
@@ -29,7 +30,7 @@ async function answer(request: WorkerRequest): Promise<void> {
   try {
     const value = request.kind === 'check'
       ? await checkAll(request.snapshots, request.options)
-      : await renderDocuments(request.render, await setup, (html) => post({ kind: 'html', id, html }));
+      : await renderDocuments(request.render, await setup, (html) => post({ kind: 'page', id, html }));
     post({ kind: 'done', id, value });
   } catch (error) {
     post(error instanceof CliError

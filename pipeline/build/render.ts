@@ -1,7 +1,10 @@
-// The browserless stages of one resolved briefing: charts → html → workbook. The HTML is handed on the moment it
-// exists, so that Chromium prints it while the workbook is built. Each stage's start and time are reported, and a
-// stage that throws becomes a rendering failure that names the briefing and the stage. Stage modules load when
-// their stage first runs (build.ts imports runStage from here and must stay light).
+// The browserless stages of one resolved briefing: charts → html → phone charts → workbook. The page Chromium
+// prints is handed on the moment it exists, made with the charts as the page shows them: the HTML's phone
+// drawings, hidden in print, are drawn while Chromium prints (the PDF is the same, byte for byte, as the HTML
+// file's would give; tests/build/render.test.ts), then put in their slots, and the workbook is built. Each stage's
+// start and time are reported, and a stage that throws becomes a rendering failure that names the briefing and
+// the stage. Stage modules load when their stage first runs (build.ts imports runStage from here and must stay
+// light).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { briefingDate } from '../model/dates.js';
@@ -16,23 +19,28 @@ export interface RenderSetup {
 }
 
 export interface RenderedRest {
+  /** The HTML file: the printed page's HTML with the charts' phone drawings. */
+  html: string;
   workbook?: Uint8Array;
   /** What Vega-Lite said about the charts as drawn. */
   warnings: Diagnostic[];
 }
 
-/** Renders the HTML (passed to `onHtml` at once) and, when asked, the workbook. */
-export async function renderDocuments(request: RenderRequest, setup: RenderSetup, onHtml: (html: string) => void): Promise<RenderedRest> {
+/** Renders the page Chromium prints (passed to `onPage` at once), then the HTML file and, when asked, the workbook. */
+export async function renderDocuments(request: RenderRequest, setup: RenderSetup, onPage: (html: string) => void): Promise<RenderedRest> {
   const { briefing, pageSize, toolVersion } = request;
   const stage = <T>(name: string, run: () => Promise<T> | T) => runStage(briefing.id, name, setup.report, run);
-  const { renderCharts } = await import('../stages/charts/index.js');
-  const { charts, warnings } = await stage('charts', () => renderCharts(briefing));
-  const { renderHtml } = await import('../stages/html/index.js');
-  onHtml(await stage('html', () => renderHtml({ briefing, charts, templates: setup.templates, fontCss: setup.fontCss, pageSize, toolVersion })));
-  if (!request.workbook) return { warnings };
+  const { renderPageCharts, addPhoneCharts } = await import('../stages/charts/index.js');
+  const page = await stage('charts', () => renderPageCharts(briefing));
+  const { renderHtml, withPhoneCharts } = await import('../stages/html/index.js');
+  const pageHtml = await stage('html', () => renderHtml({ briefing, charts: page.charts, templates: setup.templates, fontCss: setup.fontCss, pageSize, toolVersion }));
+  onPage(pageHtml);
+  const { charts, warnings } = await stage('phone-charts', () => addPhoneCharts(briefing, page));
+  const html = withPhoneCharts(pageHtml, briefing, charts);
+  if (!request.workbook) return { html, warnings };
   const { buildWorkbook } = await import('../stages/workbook/index.js');
   const build = { toolVersion, inputHash: inputHash(briefing.briefing.inputs), packageDate: request.sourceDate ?? briefingDate(briefing.meta.date) };
-  return { workbook: await stage('workbook', () => buildWorkbook({ briefing, charts, build, pageSize })), warnings };
+  return { html, workbook: await stage('workbook', () => buildWorkbook({ briefing, charts, build, pageSize })), warnings };
 }
 
 /** Runs one stage of one briefing: reports its start and time; anything it throws that is not a CliError becomes one. */

@@ -14,12 +14,12 @@ export type WorkerRequest = WorkerTask & { id: number };
 export type WorkerReply =
   | { kind: 'start'; briefing: string; stage: string }
   | { kind: 'stage'; briefing: string; stage: string; ms: number }
-  | { kind: 'html'; id: number; html: string }
+  | { kind: 'page'; id: number; html: string }
   | { kind: 'done'; id: number; value: unknown }
   | { kind: 'failed'; id: number; message: string; exitCode?: number; stack?: string };
 
 interface Job {
-  onHtml?(html: string): void;
+  onPage?(html: string): void;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -93,11 +93,14 @@ export class StageWorkers implements BrowserlessStages {
   }
 
   render(request: RenderRequest): RenderedDocuments {
-    let onHtml!: (html: string) => void;
-    const html = new Promise<string>((resolve) => (onHtml = resolve));
-    const rest = this.#send(this.#leastBusy(), { kind: 'render', render: request }, onHtml) as Promise<RenderedRest>;
-    // A render that fails before its HTML exists fails both.
-    return { html: Promise.race([html, rest.then(() => html)]), workbook: rest.then((r) => r.workbook), warnings: rest.then((r) => r.warnings) };
+    let onPage!: (html: string) => void;
+    const page = new Promise<string>((resolve) => (onPage = resolve));
+    const rest = this.#send(this.#leastBusy(), { kind: 'render', render: request }, onPage) as Promise<RenderedRest>;
+    // A render that fails before its page exists fails them all; one that a caller does not wait for (the page,
+    // when no PDF is wanted) must not count as unhandled.
+    const documents = { page: Promise.race([page, rest.then(() => page)]), html: rest.then((r) => r.html), workbook: rest.then((r) => r.workbook), warnings: rest.then((r) => r.warnings) };
+    for (const document of Object.values(documents)) document.catch(() => undefined);
+    return documents;
   }
 
   async close(): Promise<void> {
@@ -105,7 +108,7 @@ export class StageWorkers implements BrowserlessStages {
     await Promise.all(this.#threads.splice(0).map((thread) => thread.worker.terminate()));
   }
 
-  #send(thread: Thread, task: WorkerTask, onHtml?: (html: string) => void): Promise<unknown> {
+  #send(thread: Thread, task: WorkerTask, onPage?: (html: string) => void): Promise<unknown> {
     const id = this.#nextId++;
     const what = task.kind === 'render' ? `rendering ${task.render.briefing.id}` : `checking ${task.snapshots.map((s) => s.dir).join(', ')}`;
     return new Promise((resolve, reject) => {
@@ -118,7 +121,7 @@ export class StageWorkers implements BrowserlessStages {
         clearTimeout(timer);
         then(...args);
       };
-      thread.jobs.set(id, { onHtml, resolve: settle(resolve), reject: settle(reject) });
+      thread.jobs.set(id, { onPage, resolve: settle(resolve), reject: settle(reject) });
       thread.worker.postMessage({ ...task, id });
     });
   }
@@ -134,7 +137,7 @@ export class StageWorkers implements BrowserlessStages {
       if (reply.kind === 'stage') return this.#report.stage(reply.briefing, reply.stage, reply.ms);
       const job = thread.jobs.get(reply.id);
       if (!job) return;
-      if (reply.kind === 'html') return job.onHtml?.(reply.html);
+      if (reply.kind === 'page') return job.onPage?.(reply.html);
       thread.jobs.delete(reply.id);
       if (reply.kind === 'done') return job.resolve(reply.value);
       job.reject(reply.exitCode === undefined ? Object.assign(new Error(reply.message), { stack: reply.stack }) : new CliError(reply.message, reply.exitCode));

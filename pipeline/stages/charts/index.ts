@@ -4,7 +4,7 @@
 // are about the spec as drawn, value labels included).
 import { parse, View, loader as vegaLoader } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, unreported, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { compileChart, type ChartSvg } from '../../model/chart-spec.js';
 import type { ResolvedBriefing } from '../../model/resolved.js';
 import { LIMITS } from '../../model/limits.js';
@@ -17,24 +17,49 @@ export interface DrawnCharts {
 /** A drawn chart's side: the largest size validation lets a spec state, with room for its axes, legend and title. */
 const DRAWN_PIXELS = 2 * LIMITS.chartPixels;
 
+/** Every chart drawn for the printed page and for phones: `renderPageCharts`, then `addPhoneCharts`. */
 export async function renderCharts(briefing: ResolvedBriefing): Promise<DrawnCharts> {
+  return addPhoneCharts(briefing, await renderPageCharts(briefing));
+}
+
+/**
+ * Each chart as the printed page shows it, which is all the PDF needs: the build has Chromium print the page while
+ * the phone drawings are made (build/render.ts).
+ */
+export async function renderPageCharts(briefing: ResolvedBriefing): Promise<DrawnCharts> {
   const drawn: DrawnCharts = { charts: [], warnings: [] };
   for (const chart of briefing.charts) {
     const said = new Set<string>();
-    const svg = await renderSvg(chart.id, compileChart(chart.spec, (message) => said.add(message)));
-    const phoneSvg = await renderSvg(`${chart.id}-phone`, compileChart(chart.phoneSpec, (message) => said.add(message)), chart.id);
+    const svg = checkedSize(chart, await renderSvg(chart.id, compileChart(chart.spec, (message) => said.add(message))));
     for (const reason of said) drawn.warnings.push(diagnostic('BP404', chart.specAt, { chart: chart.id, reason }));
-    // Validation bounds every size a spec states; a mark placed far outside its scale can still stretch the
-    // drawing, and the workbook's PNG and the printed page would then need gigabytes. Both drawings are checked.
-    const largest = DRAWN_PIXELS;
-    for (const size of [svgSize(svg), svgSize(phoneSvg)]) {
-      if (size.width > largest || size.height > largest) {
-        throw new Error(`chart "${chart.id}" (${chart.specAt.file}:${chart.specAt.line}:${chart.specAt.column}) draws ${Math.round(size.width).toLocaleString('en-US')} × ${Math.round(size.height).toLocaleString('en-US')} pixels, over the limit of ${largest.toLocaleString('en-US')} a side`);
-      }
-    }
-    drawn.charts.push({ id: chart.id, svg, phoneSvg, ...svgSize(svg) });
+    drawn.charts.push({ id: chart.id, svg, ...svgSize(svg) });
   }
   return drawn;
+}
+
+/** The page's charts with their phone drawings added, and what Vega-Lite said of those that it had not said already. */
+export async function addPhoneCharts(briefing: ResolvedBriefing, page: DrawnCharts): Promise<DrawnCharts> {
+  const charts: ChartSvg[] = [];
+  const said: Diagnostic[] = [];
+  for (const chart of briefing.charts) {
+    const reasons = new Set<string>();
+    const phoneSvg = checkedSize(chart, await renderSvg(`${chart.id}-phone`, compileChart(chart.phoneSpec, (message) => reasons.add(message)), chart.id));
+    for (const reason of reasons) said.push(diagnostic('BP404', chart.specAt, { chart: chart.id, reason }));
+    charts.push({ ...page.charts.find((drawn) => drawn.id === chart.id)!, phoneSvg });
+  }
+  return { charts, warnings: [...page.warnings, ...unreported(said, page.warnings)] };
+}
+
+/**
+ * Validation bounds every size a spec states; a mark placed far outside its scale can still stretch the drawing,
+ * and the workbook's PNG and the printed page would then need gigabytes. Both drawings are checked.
+ */
+function checkedSize(chart: ResolvedBriefing['charts'][number], svg: string): string {
+  const size = svgSize(svg);
+  if (size.width > DRAWN_PIXELS || size.height > DRAWN_PIXELS) {
+    throw new Error(`chart "${chart.id}" (${chart.specAt.file}:${chart.specAt.line}:${chart.specAt.column}) draws ${Math.round(size.width).toLocaleString('en-US')} × ${Math.round(size.height).toLocaleString('en-US')} pixels, over the limit of ${DRAWN_PIXELS.toLocaleString('en-US')} a side`);
+  }
+  return svg;
 }
 
 /**
