@@ -31,6 +31,7 @@ import { cacheKey, isUpToDate, type CacheContext } from './cache.js';
 import type { CheckedBriefing } from '../model/checked.js';
 import type { BrowserlessStages, BuildEffects, OutputFolder, Progress } from './effects.js';
 import { PagePool } from './page-pool.js';
+import { collectGarbageOverBudget } from './memory.js';
 import { runStage } from './render.js';
 import { inShard, type Shard } from './shard.js';
 import { recordingReader, type BriefingSnapshot } from './snapshot.js';
@@ -265,5 +266,6 @@ async function buildBriefing(checked: CheckedBriefing, cacheKeyOf: Promise<strin
   await effects.outputs.write(join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   const files = [...outputs.map((output) => output.file), MANIFEST_FILE];
   effects.progress.done(briefing.id, { files, folder });
+  collectGarbageOverBudget();
   return files.map((file) => join(folder, file));
 }

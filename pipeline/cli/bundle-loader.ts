@@ -17,6 +17,11 @@ import { Script } from 'node:vm';
 // in every process and thread that reads the code cache, and in the one that records it: V8 accepts a cache only
 // under the flags it was made with.
 setFlagsFromString('--interrupt-budget=1048576');
+// gc() in contexts made from now on: a long build collects its main thread's garbage between briefings
+// (pipeline/build/memory.ts), without flushing the bytecode of functions it has not run lately, which would
+// then be compiled again. Here for the same reason: a flag changed later would make V8 reject the cache.
+setFlagsFromString('--expose-gc');
+setFlagsFromString('--no-flush-bytecode');
 
 interface Bundle {
   module: { exports: unknown };
