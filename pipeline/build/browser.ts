@@ -2,10 +2,10 @@
 // the browser is looked for in this order: PUPPETEER_EXECUTABLE_PATH, Puppeteer's own cache, then
 // chromium or google-chrome on PATH. scripts/ensure-tools.sh installs Debian's chromium when none is found.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { realpath, rm, stat } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { runGrouped, startReaper } from './reaper.js';
@@ -66,17 +66,57 @@ async function puppeteerCachedBrowser(env: NodeJS.ProcessEnv): Promise<string | 
   }
 }
 
+/** Where browserStamp keeps the versions of the browsers it has asked: the user's cache folder (XDG). */
+export function browserVersionCache(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'briefpress', 'browser-versions.json');
+}
+
+/** Browsers whose versions the cache file keeps, the latest asked first. */
+const VERSIONS_KEPT = 16;
+
 /**
  * Which browser this is, for the cache key, without launching it (~0.3 s): its `--version` line plus the resolved
  * executable's path, size and modification time, so an upgrade or a rebuilt package of the same version both count.
+ * Running `chromium --version` costs ~65 ms of CPU, in every build, no-change ones included, while Chromium starts
+ * beside it on a cold one: the line is kept in `versionCache` (when given) under that path, size and time, and
+ * asked again only of a binary that changed. A cache that cannot be read or written only means asking.
  */
-export async function browserStamp(executablePath: string, timeoutMs = 10_000): Promise<string> {
+export async function browserStamp(executablePath: string, { timeoutMs = 10_000, versionCache }: { timeoutMs?: number; versionCache?: string } = {}): Promise<string> {
   const resolved = await realpath(executablePath);
   const { size, mtimeMs } = await stat(resolved);
-  // In a group of its own, killed whole when it answers or runs out of time: a wrapper script's children too.
-  const probe = await runGrouped(executablePath, ['--version'], timeoutMs);
-  const version = probe.ok ? probe.stdout.trim() : 'unknown version';
-  return `${version} (${resolved}, ${size} bytes, modified ${new Date(mtimeMs).toISOString()})`;
+  const binary = `${resolved}, ${size} bytes, modified ${new Date(mtimeMs).toISOString()}`;
+  // The wrapper script asked, not the binary it resolves to: the same command a user would run.
+  const known = versionCache ? readVersions(versionCache) : {};
+  let version = known[`${executablePath}\n${binary}`];
+  if (version === undefined) {
+    // In a group of its own, killed whole when it answers or runs out of time: a wrapper script's children too.
+    const probe = await runGrouped(executablePath, ['--version'], timeoutMs);
+    version = probe.ok ? probe.stdout.trim() : 'unknown version';
+    if (probe.ok && versionCache) writeVersions(versionCache, { [`${executablePath}\n${binary}`]: version, ...known });
+  }
+  return `${version} (${binary})`;
+}
+
+function readVersions(file: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+/** Whole or not at all: a temp file beside it, then renamed; a cache folder that cannot be written is left alone. */
+function writeVersions(file: string, versions: Record<string, string>): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temp, `${JSON.stringify(Object.fromEntries(Object.entries(versions).slice(0, VERSIONS_KEPT)), null, 2)}\n`);
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
 }
 
 /**

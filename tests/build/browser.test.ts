@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumArgs, findBrowser, LAUNCH_ARGS, launchBrowser } from '../../pipeline/build/browser.js';
+import { browserStamp, browserVersionCache, chromiumArgs, findBrowser, LAUNCH_ARGS, launchBrowser } from '../../pipeline/build/browser.js';
 
 const alive = (pid: number) => {
   try {
@@ -54,5 +54,46 @@ describe('launchBrowser', () => {
     chmodSync(path, 0o755);
     await expect(launchBrowser(path)).rejects.toThrow(/exited before it was ready \(exit code 3\):\ncannot open display/);
     expect(existsSync(readFileSync(join(dir, 'profile'), 'utf8').trim())).toBe(false);
+  });
+});
+
+describe('browserStamp', () => {
+  /** A browser that answers --version and counts how often it was asked. */
+  function countingBrowser() {
+    const dir = mkdtempSync(join(tmpdir(), 'briefpress-counted-browser-'));
+    const path = join(dir, 'chromium');
+    writeFileSync(path, `#!/bin/sh\necho asked >> "${dir}/asked"\necho "Counted Chromium 7.0"\n`);
+    chmodSync(path, 0o755);
+    const asked = () => (existsSync(join(dir, 'asked')) ? readFileSync(join(dir, 'asked'), 'utf8').split('\n').filter(Boolean).length : 0);
+    return { dir, path, asked };
+  }
+
+  it('asks a browser its version once, and again when the executable changes', async () => {
+    const browser = countingBrowser();
+    const versionCache = join(browser.dir, 'cache', 'browser-versions.json');
+    const first = await browserStamp(browser.path, { versionCache });
+    expect(first).toMatch(/^Counted Chromium 7\.0 \(.*chromium, \d+ bytes, modified /);
+    expect(await browserStamp(browser.path, { versionCache })).toBe(first);
+    expect(browser.asked()).toBe(1);
+    expect(Object.values(JSON.parse(readFileSync(versionCache, 'utf8')))).toEqual(['Counted Chromium 7.0']);
+    // An upgrade: another size (and time), so another stamp, asked again.
+    writeFileSync(browser.path, `${readFileSync(browser.path, 'utf8')}# upgraded\n`);
+    const upgraded = await browserStamp(browser.path, { versionCache });
+    expect(upgraded).not.toBe(first);
+    expect(browser.asked()).toBe(2);
+  });
+
+  it('asks past a cache file it cannot read, and mends it', async () => {
+    const browser = countingBrowser();
+    const versionCache = join(browser.dir, 'browser-versions.json');
+    writeFileSync(versionCache, '{ not json');
+    expect(await browserStamp(browser.path, { versionCache })).toMatch(/^Counted Chromium 7\.0 \(/);
+    expect(browser.asked()).toBe(1);
+    expect(Object.values(JSON.parse(readFileSync(versionCache, 'utf8')))).toEqual(['Counted Chromium 7.0']);
+  });
+
+  it('keeps the versions in the user cache folder, XDG_CACHE_HOME when set', () => {
+    expect(browserVersionCache({ XDG_CACHE_HOME: '/x/cache' })).toBe('/x/cache/briefpress/browser-versions.json');
+    expect(browserVersionCache({})).toMatch(/\/\.cache\/briefpress\/browser-versions\.json$/);
   });
 });

@@ -38,14 +38,14 @@ describe('processes briefpress starts', () => {
   it('a --version probe that hangs is given up on, and every process it started is killed', async () => {
     const fake = fakeBrowser(false);
     const started = Date.now();
-    expect(await browserStamp(fake.path, 500)).toMatch(/^unknown version \(/);
+    expect(await browserStamp(fake.path, { timeoutMs: 500 })).toMatch(/^unknown version \(/);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await within(2_000, () => !running(fake.childPid()))).toBe(true);
   });
 
   it('a --version probe that answers leaves no child behind either', async () => {
     const fake = fakeBrowser(true);
-    expect(await browserStamp(fake.path, 5_000)).toMatch(/^Fake Chromium 1\.0 \(/);
+    expect(await browserStamp(fake.path, { timeoutMs: 5_000 })).toMatch(/^Fake Chromium 1\.0 \(/);
     expect(await within(2_000, () => !running(fake.childPid()))).toBe(true);
   });
 

@@ -5,7 +5,7 @@ import { JSON_OPTION, QUIET_OPTION } from '../options.js';
 import { briefingDirs } from '../briefings.js';
 import { reporterFor } from '../progress.js';
 import { build } from '../../build/build.js';
-import { browserStamp, findBrowser, launchBrowser } from '../../build/browser.js';
+import { browserStamp, browserVersionCache, findBrowser, launchBrowser } from '../../build/browser.js';
 import { countLine } from '../../diagnostics/diagnostic.js';
 import { fileFingerprint, fileOutputs, fileReader } from '../../build/file-effects.js';
 import { allDiagnostics, allTexts } from '../../model/checked.js';
@@ -70,7 +70,7 @@ for before anything else is done.`,
         now: () => new Date(),
         startStages: (threads, briefings) => new StageWorkers(threads, briefings, progress),
         fingerprint: fileFingerprint,
-        browserStamp: async () => browserStamp(await needBrowser()),
+        browserStamp: async () => browserStamp(await needBrowser(), { versionCache: browserVersionCache(io.env) }),
         launchBrowser: async () => launchBrowser(await needBrowser()),
         toolVersion: TOOL_VERSION,
         versions: libraryVersions,
