@@ -2,7 +2,7 @@
 // file can be read and parsed; the validate stage does the rest.
 import { createHash } from 'node:crypto';
 import { join, normalize, isAbsolute, relative, sep } from 'node:path';
-import { diagnostic, positionAt, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';
+import { compareText, diagnostic, positionAt, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';
 import { parseYaml, type YamlSource } from '../../diagnostics/yaml-source.js';
 import { LIMITS } from '../../model/limits.js';
 import { imagePath, scanImages } from '../../narrative/images.js';
@@ -188,7 +188,9 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
       }
     }
   }
-  loaded.inputs.sort((a, b) => a.path.localeCompare(b.path));
+  // Code-unit order: the same on every machine, whatever its locale, so the same input hash (and cache key). It
+  // also spares `validate` the ~8 ms ICU takes to make the first collator.
+  loaded.inputs.sort((a, b) => compareText(a.path, b.path));
   return { loaded, diagnostics };
 }
 
