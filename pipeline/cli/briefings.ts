@@ -1,12 +1,22 @@
 // Which briefing folders a command works on: the ones named, or every briefing under data/. A name that is not a
 // briefing folder is one usage error naming it (and the folder probably meant), before any work starts.
-import { readdir, stat } from 'node:fs/promises';
+// Synchronous: a few directory entries before any work, and `validate` then needs no fs/promises at all.
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { closest } from '../diagnostics/suggest.js';
 
 const BRIEFING_FILE = 'briefing.yaml';
-const isBriefing = (dir: string) => stat(join(dir, BRIEFING_FILE)).then((s) => s.isFile(), () => false);
+/** The file's information, or undefined when it cannot be had (missing, unreadable). */
+function statOf(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+const isBriefing = (dir: string) => statOf(join(dir, BRIEFING_FILE))?.isFile() ?? false;
 
 /** The named folders, or every folder under data/ that holds a briefing.yaml. */
 export async function briefingDirs(named: readonly string[]): Promise<string[]> {
@@ -19,11 +29,15 @@ export async function briefingDirs(named: readonly string[]): Promise<string[]> 
 
 /** The briefing folders in `parent`, sorted; undefined when it is no folder. */
 async function briefingsIn(parent: string): Promise<string[] | undefined> {
-  const entries = await readdir(parent, { withFileTypes: true }).catch(() => undefined);
-  if (!entries) return undefined;
+  let entries;
+  try {
+    entries = readdirSync(parent, { withFileTypes: true });
+  } catch {
+    return undefined;
+  }
   const dirs: string[] = [];
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (await isBriefing(join(parent, entry.name))) dirs.push(join(parent, entry.name));
+    if (isBriefing(join(parent, entry.name))) dirs.push(join(parent, entry.name));
   }
   return dirs;
 }
@@ -31,10 +45,10 @@ async function briefingsIn(parent: string): Promise<string[] | undefined> {
 async function checkNamed(named: readonly string[]): Promise<string[]> {
   const problems: string[] = [];
   for (const dir of named) {
-    const info = await stat(dir).catch(() => undefined);
+    const info = statOf(dir);
     if (!info) problems.push(`${dir}: no such folder${await suggestion(dir)}`);
     else if (!info.isDirectory()) problems.push(`${dir} is a file, not a briefing folder`);
-    else if (!(await isBriefing(dir))) problems.push(`${dir} is not a briefing folder: it has no ${BRIEFING_FILE}`);
+    else if (!isBriefing(dir)) problems.push(`${dir} is not a briefing folder: it has no ${BRIEFING_FILE}`);
   }
   if (problems.length === 0) return [...named];
   const hint = `name folders that hold a ${BRIEFING_FILE}, or none for every briefing under data/`;

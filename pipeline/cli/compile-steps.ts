@@ -5,7 +5,7 @@
 // an isolate of its own, whose compiled functions this thread's cache cannot hold.
 import { findBrowser } from '../build/browser.js';
 import { checkBriefing } from '../build/check.js';
-import { fileReader } from '../build/file-effects.js';
+import { fileReader } from '../build/file-reader.js';
 import { renderDocuments } from '../build/render.js';
 import { TOOL_VERSION } from '../build/version.js';
 import { fontFaceCss } from '../theme/fonts.js';

@@ -1,7 +1,6 @@
 // The document's fonts, shipped as npm packages so every machine renders alike.
 // HTML/PDF embed Fontsource's Latin-subset WOFF2 files; the PNG rasterizer (resvg) needs TrueType, which
 // @expo-google-fonts ships for the same family.
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -45,6 +44,8 @@ export const webFonts = once((): WebFont[] => [
 export async function fontFaceCss(fonts: readonly WebFont[] = webFonts()): Promise<string> {
   const rules = await Promise.all(
     fonts.map(async (font) => {
+      // Loaded here, not at the top: `validate` uses this module's names and never reads a font.
+      const { readFile } = await import('node:fs/promises');
       const data = (await readFile(font.file)).toString('base64');
       return `@font-face{font-family:"${font.family}";font-style:${font.style};font-weight:${font.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format("woff2")}`;
     }),

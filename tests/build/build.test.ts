@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../pipeline/build/build.js';
 import type { BriefingReader } from '../../pipeline/model/loaded.js';
 import { sha256 } from '../../pipeline/model/hashing.js';
-import { fileReader } from '../../pipeline/build/file-effects.js';
+import { fileReader } from '../../pipeline/build/file-reader.js';
 import { testBuildEffects } from '../support/build-effects.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 

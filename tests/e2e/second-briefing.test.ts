@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { parse } from 'yaml';
-import { fileReader } from '../../pipeline/build/file-effects.js';
+import { fileReader } from '../../pipeline/build/file-reader.js';
 import { checkBriefing } from '../../pipeline/build/check.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { storedValue } from '../../pipeline/model/units.js';

@@ -135,7 +135,7 @@ describe('watch', () => {
     templatesDir = join(root, 'templates');
     cpSync(DEFAULT_BRIEFING_DIR, briefingDir, { recursive: true });
     cpSync(TEMPLATES_DIR, templatesDir, { recursive: true });
-    const { fileReader } = await import('../../pipeline/build/file-effects.js');
+    const { fileReader } = await import('../../pipeline/build/file-reader.js');
     server = await watchBriefing({ dir: briefingDir, port: 0, alsoWatch: [templatesDir], effects: effectsWith(fileReader, templatesDir, (text) => reported.push(text)), report: (text) => reported.push(text) });
   });
 

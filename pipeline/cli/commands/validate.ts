@@ -3,7 +3,7 @@ import { JSON_OPTION, QUIET_OPTION, reportFormat } from '../options.js';
 import { briefingDirs } from '../briefings.js';
 import { paletteFor, PLAIN, type Palette } from '../colour.js';
 import { countLine, DIAGNOSTIC_FORMATS, formatDiagnostics, hasErrors, type DiagnosticFormat } from '../../diagnostics/diagnostic.js';
-import { fileReader } from '../../build/file-effects.js';
+import { fileReader } from '../../build/file-reader.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import type { Command } from '../command.js';
 import { allDiagnostics, allTexts, type CheckedBriefing } from '../../model/checked.js';

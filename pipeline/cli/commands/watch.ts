@@ -2,7 +2,7 @@
 import { JSON_OPTION, QUIET_OPTION } from '../options.js';
 import { briefingDirs } from '../briefings.js';
 import { reporterFor } from '../progress.js';
-import { fileReader } from '../../build/file-effects.js';
+import { fileReader } from '../../build/file-reader.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import { fontFaceCss } from '../../theme/fonts.js';
 import { loadTemplates, TEMPLATES_DIR } from '../../theme/templates.js';

@@ -4,7 +4,6 @@
 // cap at its declared size before ExcelJS inflates anything (a zip bomb); formulas are never evaluated (a formula
 // cell is the value saved with it); external links are never followed (ExcelJS does not read them, and a cell
 // that depends on one is its saved value); merged cells in the range are refused.
-import { inflateRawSync } from 'node:zlib';
 import type { CellSharedFormulaValue, CellValue, Worksheet } from 'exceljs';
 import { diagnostic, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';
 import { LIMITS } from '../../model/limits.js';
@@ -177,7 +176,8 @@ export function checkZip(bytes: Uint8Array): { problem: string } | { inflated: n
     }
     if (part.method !== 8) return { problem: `its zip archive uses a compression method (${part.method}) other than deflate` };
     try {
-      const out = inflateRawSync(data, { maxOutputLength: Math.max(1, part.size) });
+      // zlib is asked for only here: a briefing without a workbook never loads it.
+      const out = process.getBuiltinModule('node:zlib').inflateRawSync(data, { maxOutputLength: Math.max(1, part.size) });
       if (out.length !== part.size) return damaged;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { problem: 'a part of its zip archive inflates to more bytes than the archive declares (a zip bomb)' };
