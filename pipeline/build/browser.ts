@@ -12,7 +12,7 @@ import { runGrouped, startReaper } from './reaper.js';
 
 const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
-/** Flags that let Chromium run as root in a container with no network to phone home to. */
+/** Flags that let Chromium run as root in a container with no network to phone home to, and start light. */
 export const LAUNCH_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -22,6 +22,13 @@ export const LAUNCH_ARGS = [
   '--no-first-run',
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
+  // Work a print needs none of, started with every browser: the field trials a build that is not Google's turns
+  // on for testing, network error reports, services started at launch, the print preview. Without them a cold
+  // build spends ~0.1 CPU-seconds less (the same PDF, byte for byte).
+  '--disable-field-trial-config',
+  '--disable-domain-reliability',
+  '--no-service-autorun',
+  '--disable-print-preview',
 ];
 
 const isExecutable = (path: string) => {
