@@ -10,13 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
-// A function becomes hot for TurboFan after 8× the default budget of interpreter work. A build lives ~1.5 s:
-// with the default, V8 optimized ~240 functions on its background threads, ~0.35 CPU-seconds that the two cores
-// Chromium needs could not repay in so short a run (measured: a cold build's Node process 1.31 → 1.13 CPU-s,
-// 24 briefings 11.4 → 10.8 s; turning TurboFan off instead slows the batch). Set before any bundle is compiled,
-// in every process and thread that reads the code cache, and in the one that records it: V8 accepts a cache only
-// under the flags it was made with.
-setFlagsFromString('--interrupt-budget=1048576');
+// V8 flags, set before any bundle is compiled, in every process and thread that reads the code cache and in the
+// one that records it: V8 accepts a cache only under the flags it was made with.
+//
 // A regular expression is compiled to machine code on its first run instead of its second, after a first run
 // through V8's regexp bytecode: marked's block grammar is large, and lexing the default briefing's sections the
 // first time took 46 ms instead of 20 (validate 274 → 250 ms, a cold build ~90 ms less, the same bytes out).
@@ -48,11 +44,22 @@ export interface BundleLoader {
 export type CacheSet = 'validate' | 'build';
 
 /**
+ * How much interpreter work makes a function hot for TurboFan, by cache set (each set is recorded and read under
+ * its own). A build lives ~1.5 s: with V8's default budget it optimized ~240 functions on background threads,
+ * ~0.35 CPU-seconds that the two cores Chromium needs could not repay in so short a run; at 8× the default, a
+ * cold build's Node process spends 1.13 CPU-s instead of 1.31, and 24 briefings take 8.1 s instead of 8.4 at 2×
+ * (turning TurboFan off slows the batch). `validate` of a 10,000-row table is a second of one hot loop, which
+ * TurboFan does repay: at 2× it takes 0.96 s, at 8× 1.04; the default briefing validates as fast either way.
+ */
+const TURBOFAN_BUDGET: Record<CacheSet, string> = { validate: '--interrupt-budget=270336', build: '--interrupt-budget=1048576' };
+
+/**
  * The cache of `dist/pipeline/<name>` is `dist/code-cache/<node version>-<arch>/<set>/<name>.cache`: a cache is
  * made for one Node, and a bundle's name carries the hash of its content, so a cache never meets another bundle's
  * source.
  */
 export function bundleLoader(dir: string, set: CacheSet): BundleLoader {
+  setFlagsFromString(TURBOFAN_BUDGET[set]);
   const cacheDir = join(dir, '..', 'code-cache', `${process.version}-${process.arch}`, set);
   const bundles = new Map<string, Bundle>();
   const nodeRequire = createRequire(join(dir, 'bundle-loader.js'));
