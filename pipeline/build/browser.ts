@@ -2,12 +2,13 @@
 // the browser is looked for in this order: PUPPETEER_EXECUTABLE_PATH, Puppeteer's own cache, then
 // chromium or google-chrome on PATH. scripts/ensure-tools.sh installs Debian's chromium when none is found.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { realpath, rm, stat } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { CliError, EXIT } from '../diagnostics/errors.js';
+import { fileOutputs } from './file-effects.js';
 import { runGrouped, startReaper } from './reaper.js';
 
 const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
@@ -99,7 +100,11 @@ export async function browserStamp(executablePath: string, { timeoutMs = 10_000,
     // In a group of its own, killed whole when it answers or runs out of time: a wrapper script's children too.
     const probe = await runGrouped(executablePath, ['--version'], timeoutMs);
     version = probe.ok ? probe.stdout.trim() : 'unknown version';
-    if (probe.ok && versionCache) writeVersions(versionCache, { [`${executablePath}\n${binary}`]: version, ...known });
+    if (probe.ok && versionCache) {
+      const kept = Object.entries({ [`${executablePath}\n${binary}`]: version, ...known }).slice(0, VERSIONS_KEPT);
+      // Whole or not at all, like an output; a cache folder that cannot be written is left alone.
+      await fileOutputs.write(versionCache, `${JSON.stringify(Object.fromEntries(kept), null, 2)}\n`).catch(() => undefined);
+    }
   }
   return `${version} (${binary})`;
 }
@@ -111,18 +116,6 @@ function readVersions(file: string): Record<string, string> {
     return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   } catch {
     return {};
-  }
-}
-
-/** Whole or not at all: a temp file beside it, then renamed; a cache folder that cannot be written is left alone. */
-function writeVersions(file: string, versions: Record<string, string>): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, `${JSON.stringify(Object.fromEntries(Object.entries(versions).slice(0, VERSIONS_KEPT)), null, 2)}\n`);
-    renameSync(temp, file);
-  } catch {
-    rmSync(temp, { force: true });
   }
 }
 
