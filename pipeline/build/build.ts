@@ -82,7 +82,7 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
       // Then every briefing is stale too (forced, or without a manifest): the check starts now, and rendering
       // does not wait for the cache keys, which wait on the browser's stamp (a process of its own, ~60 ms) and
       // go only into the manifests.
-      keys = context.then((known) => new Map(loaded.map((briefing) => [briefing.id, cacheKey(inputHash(briefing.inputs), known)])));
+      keys = context.then((known) => new Map(loaded.map((briefing) => [briefing.id, keyOf(briefing, known)])));
       checking = rendering.stages.check(loaded.map((briefing) => briefing.snapshot), checkOptions);
     } else {
       const found = await findStale(loaded, await context, options, effects.outputs);
@@ -151,13 +151,15 @@ async function loadAll(dirs: readonly string[], reader: BriefingReader): Promise
   return found;
 }
 
+const keyOf = (briefing: LoadedInputs, context: CacheContext) => cacheKey(inputHash(briefing.inputs), context);
+
 /** Splits the briefings into stale and up to date by their cache keys (cache.ts); one that failed to load is stale. */
 async function findStale(briefings: readonly LoadedInputs[], context: CacheContext, options: BuildOptions, outputs: OutputFolder) {
   const keys = new Map<string, string>();
   const stale: LoadedInputs[] = [];
   const upToDate: string[] = [];
   for (const briefing of briefings) {
-    const key = cacheKey(inputHash(briefing.inputs), context);
+    const key = keyOf(briefing, context);
     keys.set(briefing.id, key);
     const fresh = !options.force && !briefing.loadFailed && (await isUpToDate(join(options.outDir, briefing.id), key, outputs));
     if (fresh) upToDate.push(briefing.id);
