@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 // @ts-expect-error: a plain ES module of the build scripts, without types.
 import { distIsFresh } from './scripts/compile-stamp.mjs';
 
@@ -32,6 +34,12 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Tests run the pipeline from source, in process; its worker threads start the compiled worker when dist/ was
     // compiled from these very sources (npm test compiles first), not the sources again through tsx in each thread.
-    env: { TZ: 'UTC', ...(distIsFresh() ? { BRIEFPRESS_COMPILED_WORKER: resolve('dist/pipeline/render-worker.js') } : {}) },
+    // The CLIs the tests start keep what they cache for the user (the browser's version) in a folder of the run's
+    // own: the fake browsers some tests make must not land in the user's ~/.cache.
+    env: {
+      TZ: 'UTC',
+      XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'briefpress-test-cache-')),
+      ...(distIsFresh() ? { BRIEFPRESS_COMPILED_WORKER: resolve('dist/pipeline/render-worker.js') } : {}),
+    },
   },
 });
