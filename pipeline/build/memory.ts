@@ -3,7 +3,7 @@
 // large-object spaces, which V8, sizing the heap by the machine's memory, collects late: building 24 briefings,
 // the process's peak RSS reached 280-340 MB, ~65 MB of it this garbage, against ~40 MB of live heap. So once the
 // process passes RSS_BUDGET_MB, this thread's heap is collected after a briefing (~50 ms; twice or so in 24
-// briefings, which then peak at 276-279 MB for ~2 % more CPU). A lower budget, under what the worker threads and
+// briefings, which then peak at 276-282 MB for ~2 % more CPU). A lower budget, under what the worker threads and
 // Chromium's connection hold anyway, would collect after every briefing (at 240 MB: 10 % more CPU). The worker
 // threads have heap limits of their own (worker-pool.ts).
 import { runInNewContext } from 'node:vm';
