@@ -196,7 +196,7 @@ export class PagePool {
 }
 
 /** The page as a job sees it: the same page, except that closing it is left to the pool. */
-function poolOwned(page: Page): Page {
+export function poolOwned(page: Page): Page {
   return new Proxy(page, {
     get(target, property) {
       if (property === 'close') return async () => undefined;

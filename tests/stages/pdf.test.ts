@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
+import { poolOwned } from '../../pipeline/build/page-pool.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { fontFaceCss } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
@@ -40,13 +41,7 @@ function countingPrints(from: Browser) {
 /** One page handed to every job, as the page pool hands a page on: a job's close() leaves it open. */
 async function onePage(from: Browser) {
   const page = await from.newPage();
-  const kept = new Proxy(page, {
-    get: (target, property) => {
-      if (property === 'close') return async () => undefined;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  const kept = poolOwned(page);
   return { prints: 0, newPage: async () => kept, close: () => page.close() };
 }
 
