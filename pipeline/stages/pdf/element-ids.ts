@@ -4,7 +4,8 @@
 // printed others would get other names, and other bytes; the page pool reuses tabs (build/page-pool.ts). Each name
 // becomes its rank among the document's names, at the same width, so that the ID tree's keys keep their order.
 // Only the names in those three places change: the same text elsewhere (alt text, a destination) is the author's.
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { structElements } from './tags.js';
 
 const NODE_NAME = /^node(\d+)$/;
 const name = (value: string) => PDFName.of(value);
@@ -42,7 +43,7 @@ export function stableElementIds(doc: PDFDocument): void {
   if (idTree) visitNames(idTree);
 
   // Each element's /ID, and the /Headers of its attributes (a dictionary, or an array of them and revisions).
-  for (const element of structElements(context, root)) {
+  for (const { dict: element } of structElements(context, root)) {
     take(element.get(name('ID')), (next) => element.set(name('ID'), next));
     const attributes = element.lookup(name('A'));
     const owners = attributes instanceof PDFArray ? attributes.asArray().map((item) => context.lookup(item)) : [attributes];
@@ -53,19 +54,4 @@ export function stableElementIds(doc: PDFDocument): void {
   const numbers = [...new Set(slots.map((slot) => Number(slot.digits)))].sort((a, b) => a - b);
   const rank = new Map(numbers.map((number, index) => [number, index + 1]));
   for (const slot of slots) slot.replace(PDFString.of(`node${String(rank.get(Number(slot.digits))).padStart(slot.digits.length, '0')}`));
-}
-
-function structElements(context: PDFContext, root: PDFDict): PDFDict[] {
-  const found: PDFDict[] = [];
-  const visit = (dict: PDFDict) => {
-    const k = dict.get(name('K'));
-    for (const kid of k instanceof PDFArray ? k.asArray() : k ? [k] : []) {
-      const child = kid instanceof PDFRef ? context.lookup(kid) : undefined;
-      if (!(child instanceof PDFDict) || !child.has(name('S'))) continue;
-      found.push(child);
-      visit(child);
-    }
-  };
-  visit(root);
-  return found;
 }

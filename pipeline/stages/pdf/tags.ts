@@ -34,7 +34,7 @@ export function fixStructure(doc: PDFDocument): void {
 }
 
 /** Every structure element under the root, parents before children. */
-function structElements(context: PDFContext, root: PDFDict): StructElement[] {
+export function structElements(context: PDFContext, root: PDFDict): StructElement[] {
   const found: StructElement[] = [];
   const visit = (dict: PDFDict) => {
     for (const kid of kids(dict)) {
