@@ -238,9 +238,12 @@ async function buildBriefing(checked: CheckedBriefing, cacheKeyOf: Promise<strin
     briefing, pageSize: options.pageSize, workbook: options.formats.has('xlsx'), toolVersion: effects.toolVersion, ...(options.sourceDate ? { sourceDate: options.sourceDate } : {}),
   });
   const pdf = pool && pdfStage && documents.page.then((html) => runStage(briefing.id, 'pdf', effects.progress, async () => {
-    const { renderPdf } = await pdfStage;
-    const printed = await pool.print((pages) => renderPdf({ briefing, html, browser: pages, pageSize: options.pageSize, creator: `briefpress ${effects.toolVersion}` }));
-    return printed.pdf;
+    const { printPdf, finishPdf } = await pdfStage;
+    const input = { briefing, html, pageSize: options.pageSize, creator: `briefpress ${effects.toolVersion}` };
+    // The page goes back to the pool once printed, so the last briefing's browser is killed while its PDF is tagged:
+    // Chromium goes on working after a print, and a cold build spends ~0.1 CPU-s less, ~30 ms sooner done.
+    const printed = await pool.print((pages) => printPdf({ ...input, browser: pages }));
+    return (await finishPdf(printed, input)).pdf;
   }));
   const [html, pdfBytes, xlsx, drawn, key, context] = await Promise.all([documents.html, pdf, documents.workbook, documents.warnings, cacheKeyOf, cacheContextOf]);
   checked.diagnostics.push(...unreported(drawn, checked.diagnostics));

@@ -3,11 +3,13 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../../pipeline/build/build.js';
 import type { BriefingReader } from '../../pipeline/model/loaded.js';
 import { sha256 } from '../../pipeline/model/hashing.js';
 import { fileReader } from '../../pipeline/build/file-reader.js';
+import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
+import { pdfText } from '../support/pdf-tools.js';
 import { testBuildEffects } from '../support/build-effects.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 
@@ -15,6 +17,21 @@ const ID = 'ai-security-workforce-2024';
 const OPTIONS: Omit<BuildOptions, 'outDir'> = { formats: new Set(['html']), pageSize: 'a4', force: false, concurrency: 2, recycleAfter: 50 };
 
 const effects = (reader: BriefingReader) => testBuildEffects({ reader });
+
+/** What the build does in order, as the tests below observe it. */
+const events: string[] = [];
+vi.mock('../../pipeline/stages/pdf/index.js', async (original) => {
+  const stage = await original<typeof import('../../pipeline/stages/pdf/index.js')>();
+  return {
+    ...stage,
+    finishPdf: async (...args: Parameters<typeof stage.finishPdf>) => {
+      events.push('tagging');
+      const finished = await stage.finishPdf(...args);
+      events.push('tagged');
+      return finished;
+    },
+  };
+});
 
 describe('build', () => {
   it('loads each file once: a save during the build changes neither what is rendered nor the key it is recorded under', async () => {
@@ -52,5 +69,28 @@ describe('build', () => {
     const next = await build([dir], { ...OPTIONS, outDir: out }, effects(fileReader));
     expect(next.upToDate).toEqual([]);
     expect(readFileSync(join(out, ID, `${ID}.html`), 'utf8')).toContain('Saved while building');
+  });
+
+  it('closes the browser once the last PDF is printed, while that PDF is still being finished', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'briefpress-early-close-'));
+    const dir = join(root, ID);
+    cpSync(DEFAULT_BRIEFING_DIR, dir, { recursive: true });
+    events.length = 0;
+    const launch = async () => {
+      const browser = await launchBrowser(await findBrowser());
+      const disconnect = browser.disconnect.bind(browser);
+      browser.disconnect = async () => {
+        events.push('browser closed');
+        return disconnect();
+      };
+      return browser;
+    };
+    const out = join(root, 'out');
+    const result = await build([dir], { ...OPTIONS, formats: new Set(['pdf']), force: true, outDir: out }, testBuildEffects({ launchBrowser: launch }));
+    expect(result.written).toHaveLength(2);
+    // Chromium goes on working after a print: killed while the PDF is tagged (~70 ms), it costs a cold build less.
+    expect(events.indexOf('browser closed')).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('browser closed')).toBeLessThan(events.indexOf('tagged'));
+    expect(pdfText(join(out, ID, `${ID}.pdf`))).toContain('Key figures');
   });
 });

@@ -40,7 +40,26 @@ export interface PdfOutput {
 /** Page numbers change the layout only in pathological cases; stop rather than loop. */
 const MAX_PRINTS = 4;
 
-export async function renderPdf({ briefing, html, browser, pageSize, creator, timeoutMs = 60_000 }: PdfInput): Promise<PdfOutput> {
+export async function renderPdf(input: PdfInput): Promise<PdfOutput> {
+  return finishPdf(await printPdf(input), input);
+}
+
+/**
+ * The print alone: Chromium's PDF, untagged and with Chromium's document information. The build gives the page
+ * back to its pool here, so that the last briefing's browser closes while the PDF is finished (build.ts).
+ */
+export async function printPdf({ briefing, html, browser, pageSize, timeoutMs = 60_000 }: PdfInput): Promise<PdfOutput> {
+  const page = await browser.newPage();
+  try {
+    await loadOffline(page, preserveWordSpaces(html), timeoutMs);
+    return await printSettled(page, briefing.contents, pageSize, timeoutMs);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The printed PDF tagged for PDF/UA-1, with the briefing's document information. */
+export async function finishPdf(printed: PdfOutput, { briefing, html, creator }: Pick<PdfInput, 'briefing' | 'html' | 'creator'>): Promise<PdfOutput> {
   const { meta } = briefing;
   const info: PdfInfo = {
     title: briefing.documentTitle,
@@ -50,14 +69,6 @@ export async function renderPdf({ briefing, html, browser, pageSize, creator, ti
     creator,
     date: briefingDate(meta.date),
   };
-  const page = await browser.newPage();
-  let printed: PdfOutput;
-  try {
-    await loadOffline(page, preserveWordSpaces(html), timeoutMs);
-    printed = await printSettled(page, briefing.contents, pageSize, timeoutMs);
-  } finally {
-    await page.close();
-  }
   return { pdf: setPdfInfo(await finishTagging(printed.pdf, html, info), info), pageNumbers: printed.pageNumbers };
 }
 
