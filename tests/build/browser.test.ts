@@ -39,6 +39,9 @@ describe('launchBrowser', () => {
     const page = (await browser.pages())[0]!;
     await page.setContent('<p>printed</p>');
     expect(Buffer.from(await page.pdf()).toString('latin1')).toMatch(/^%PDF-/);
+    // Nothing but the tab: Chromium preloads no address bar drop-down (a page and a renderer of its own).
+    const { targetInfos } = await (await browser.target().createCDPSession()).send('Target.getTargets');
+    expect(targetInfos.map((target) => `${target.type} ${target.url}`)).toEqual(['page about:blank']);
     expect(alive(child.pid!)).toBe(true);
     await browser.close();
     expect(browser.connected).toBe(false);
