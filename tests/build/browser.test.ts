@@ -39,9 +39,11 @@ describe('launchBrowser', () => {
     const page = (await browser.pages())[0]!;
     await page.setContent('<p>printed</p>');
     expect(Buffer.from(await page.pdf()).toString('latin1')).toMatch(/^%PDF-/);
-    // Nothing but the tab: Chromium preloads no address bar drop-down (a page and a renderer of its own).
+    // Nothing but the tab, in the one renderer: no address bar drop-down preloaded, no spare renderer started.
     const { targetInfos } = await (await browser.target().createCDPSession()).send('Target.getTargets');
     expect(targetInfos.map((target) => `${target.type} ${target.url}`)).toEqual(['page about:blank']);
+    const group = execFileSync('ps', ['-eo', 'pgid=,args='], { encoding: 'utf8' }).split('\n').filter((line) => line.trim().startsWith(`${child.pid} `));
+    expect(group.filter((line) => line.includes('--type=renderer'))).toHaveLength(1);
     expect(alive(child.pid!)).toBe(true);
     await browser.close();
     expect(browser.connected).toBe(false);
