@@ -8,7 +8,8 @@
 // 2. cache: a briefing whose key matches its manifest and whose outputs are intact is skipped, untouched.
 // 3. For the briefings left, the worker threads start and, when PDFs are wanted, the browser launches while the
 //    rest of the work runs. (When all are forced or were never built, none can be up to date: then this step
-//    starts before step 1, step 4 right after step 1, and the cache keys are made while the briefings render.)
+//    starts before step 1, step 4 checks each briefing the moment step 1 has loaded it, and the cache keys are
+//    made while the briefings render.)
 // 4. validate → resolve every briefing left, from the loaded bytes, before the first byte is written; any error
 //    stops the build with nothing written.
 // 5. charts → html → pdf ‖ workbook → manifest for each briefing, `concurrency` at a time: each file written
@@ -73,17 +74,24 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
     // When every briefing is forced or was never built, none can be up to date: the worker threads and the
     // browser start now, while this thread loads and hashes, instead of after (step 3).
     if (options.force || (await noneBuilt(inShare, options.outDir, effects.outputs))) rendering = startRendering(inShare.length, options, effects);
-    const loaded = await loadAll(inShare, effects.reader);
     const checkOptions = { strict: options.strict ?? false };
+    // Then each briefing is checked the moment it is loaded: the worker threads check one while this thread loads
+    // the next. 24 briefings took ~1.1 s to load, then ~1.2 s to check; now the two overlap (7.9 s → 7.4 s in all).
+    const early = rendering;
+    const checks: Promise<CheckedBriefing[]>[] = [];
+    const loaded = await loadAll(inShare, effects.reader, early && ((briefing) => {
+      const check = early.stages.check([briefing.snapshot], checkOptions);
+      check.catch(() => undefined);
+      checks.push(check);
+    }));
     let upToDate: string[] = [];
     let keys: Promise<Map<string, string>>;
     let checking: Promise<CheckedBriefing[]>;
     if (rendering) {
-      // Then every briefing is stale too (forced, or without a manifest): the check starts now, and rendering
-      // does not wait for the cache keys, which wait on the browser's stamp (a process of its own, ~60 ms) and
-      // go only into the manifests.
+      // Then every briefing is stale too (forced, or without a manifest): rendering does not wait for the cache
+      // keys, which wait on the browser's stamp (a process of its own, ~60 ms) and go only into the manifests.
       keys = context.then((known) => new Map(loaded.map((briefing) => [briefing.id, keyOf(briefing, known)])));
-      checking = rendering.stages.check(loaded.map((briefing) => briefing.snapshot), checkOptions);
+      checking = Promise.all(checks).then((each) => each.flat());
     } else {
       const found = await findStale(loaded, await context, options, effects.outputs);
       upToDate = found.upToDate;
@@ -141,12 +149,15 @@ interface LoadedInputs {
   loadFailed: boolean;
 }
 
-async function loadAll(dirs: readonly string[], reader: BriefingReader): Promise<LoadedInputs[]> {
+/** Loads each briefing in turn, handing each to `onLoaded` as soon as it is loaded. */
+async function loadAll(dirs: readonly string[], reader: BriefingReader, onLoaded?: (briefing: LoadedInputs) => void): Promise<LoadedInputs[]> {
   const found: LoadedInputs[] = [];
   for (const dir of dirs) {
     const recording = recordingReader(reader, dir);
     const { loaded, diagnostics } = await loadBriefing(dir, recording.reader);
-    found.push({ id: loaded.id, inputs: loaded.inputs, snapshot: recording.snapshot, loadFailed: hasErrors(diagnostics) });
+    const briefing = { id: loaded.id, inputs: loaded.inputs, snapshot: recording.snapshot, loadFailed: hasErrors(diagnostics) };
+    found.push(briefing);
+    onLoaded?.(briefing);
   }
   return found;
 }

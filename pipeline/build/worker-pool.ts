@@ -86,8 +86,10 @@ export class StageWorkers implements BrowserlessStages {
   async check(snapshots: readonly BriefingSnapshot[], options: CheckOptions): Promise<CheckedBriefing[]> {
     const shares = Math.min(this.#threads.length, snapshots.length);
     const perShare = Math.ceil(snapshots.length / shares);
+    // The least busy threads first: a build checks each briefing as it is loaded, one at a time.
+    const threads = [...this.#threads].sort((a, b) => a.jobs.size - b.jobs.size);
     const results = await Promise.all(
-      Array.from({ length: shares }, (_, i) => this.#send(this.#threads[i]!, { kind: 'check', snapshots: snapshots.slice(i * perShare, (i + 1) * perShare), options }) as Promise<CheckedBriefing[]>),
+      Array.from({ length: shares }, (_, i) => this.#send(threads[i]!, { kind: 'check', snapshots: snapshots.slice(i * perShare, (i + 1) * perShare), options }) as Promise<CheckedBriefing[]>),
     );
     return results.flat();
   }

@@ -2,10 +2,13 @@
 // hashed for the cache key, however the files change while it runs.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../../pipeline/build/build.js';
 import type { BriefingReader } from '../../pipeline/model/loaded.js';
+import type { CheckOptions } from '../../pipeline/model/checked.js';
+import type { BriefingSnapshot } from '../../pipeline/build/snapshot.js';
+import type { StageWorkers } from '../../pipeline/build/worker-pool.js';
 import { sha256 } from '../../pipeline/model/hashing.js';
 import { fileReader } from '../../pipeline/build/file-reader.js';
 import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
@@ -69,6 +72,25 @@ describe('build', () => {
     const next = await build([dir], { ...OPTIONS, outDir: out }, effects(fileReader));
     expect(next.upToDate).toEqual([]);
     expect(readFileSync(join(out, ID, `${ID}.html`), 'utf8')).toContain('Saved while building');
+  });
+
+  it('checks each briefing as soon as it is loaded, while the next one loads', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'briefpress-check-early-'));
+    const dirs = ['one', 'two', 'three'].map((id) => {
+      cpSync(DEFAULT_BRIEFING_DIR, join(root, id), { recursive: true });
+      return join(root, id);
+    });
+    const seen: string[] = [];
+    const note = (event: string) => seen.at(-1) !== event && seen.push(event);
+    const reader: BriefingReader = { ...fileReader, readFile: (path, maxBytes) => (note(`read ${relative(root, path).split(sep)[0]}`), fileReader.readFile(path, maxBytes)) };
+    const wrapStages = (stages: StageWorkers) => ({
+      check: (snapshots: readonly BriefingSnapshot[], options: CheckOptions) => (note(`check ${snapshots.map((s) => basename(s.dir)).join(' ')}`), stages.check(snapshots, options)),
+      render: stages.render.bind(stages),
+      close: () => stages.close(),
+    });
+    const result = await build(dirs, { ...OPTIONS, force: true, outDir: join(root, 'out') }, testBuildEffects({ reader, wrapStages }));
+    expect(result.written).toHaveLength(6);
+    expect(seen).toEqual(['read one', 'check one', 'read two', 'check two', 'read three', 'check three']);
   });
 
   it('closes the browser once the last PDF is printed, while that PDF is still being finished', async () => {

@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { startRenderWorker, StageWorkers, type StartWorker } from '../../pipeline/build/worker-pool.js';
+import type { BriefingSnapshot } from '../../pipeline/build/snapshot.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { CliError } from '../../pipeline/diagnostics/errors.js';
 
@@ -47,6 +48,21 @@ describe('StageWorkers', () => {
     } finally {
       if (named !== undefined) process.env.BRIEFPRESS_COMPILED_WORKER = named;
       await stages?.close();
+    }
+  });
+
+  it('gives a check to the least busy thread: briefings checked one at a time as they load are spread over the threads', async () => {
+    let started = 0;
+    // Each stand-in thread answers a check, a little later, with its own number.
+    const start: StartWorker = () => new Worker(`const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', ({ id }) => setTimeout(() => parentPort.postMessage({ kind: 'done', id, value: ['thread ${started++}'] }), 50));`, { eval: true });
+    const stages = new StageWorkers(2, 3, quietly, start);
+    const snapshot = (dir: string): BriefingSnapshot => ({ dir, files: new Map(), lists: new Map() });
+    try {
+      const checks = ['one', 'two', 'three'].map((dir) => stages.check([snapshot(dir)], { strict: false }));
+      expect(await within(Promise.all(checks), 10_000)).toEqual([['thread 0'], ['thread 1'], ['thread 0']]);
+    } finally {
+      await stages.close();
     }
   });
 
