@@ -3,6 +3,8 @@
 //   sheet has none) by a graphic frame whose cNvPr carries the figure's name and text alternative;
 // - each picture ExcelJS placed gets its text alternative (cNvPr descr), in the order they were added;
 // - ExcelJS gives every picture the same creationId; each gets its own, numbered by drawing and picture;
+// - ExcelJS writes editAs on a picture's one-cell anchor, which only a two-cell anchor may carry (ECMA-376's
+//   CT_OneCellAnchor has no attributes): strict readers (openpyxl) then drop the sheet's whole drawing;
 // - the relationships and [Content_Types].xml list the parts that were added.
 import { escapeXml } from './chart-xml.js';
 
@@ -41,7 +43,7 @@ export function addDrawings(parts: PackagePart[], drawings: readonly SheetDrawin
     if (!sheetPath) throw new Error(`the workbook has no sheet "${sheet}" to draw on`);
     const drawingPath = drawingOf(files, sheetPath);
     const relsPath = relsOf(drawingPath);
-    let xml = files.text(drawingPath);
+    let xml = files.text(drawingPath).replace(/<xdr:oneCellAnchor editAs="[^"]*">/g, '<xdr:oneCellAnchor>');
     let rels = files.has(relsPath) ? files.text(relsPath) : emptyRels();
     let index = 0;
     xml = xml.replace(/<xdr:cNvPr id="(\d+)" name="(Picture \d+)"/g, (whole, id: string, name: string) => {
