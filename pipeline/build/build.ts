@@ -77,10 +77,10 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
     const checkOptions = { strict: options.strict ?? false };
     // Then each briefing is checked the moment it is loaded: the worker threads check one while this thread loads
     // the next. 24 briefings took ~1.1 s to load, then ~1.2 s to check; now the two overlap (7.9 s → 7.4 s in all).
-    const early = rendering;
+    const startedStages = rendering?.stages;
     const checks: Promise<CheckedBriefing[]>[] = [];
-    const loaded = await loadAll(inShare, effects.reader, early && ((briefing) => {
-      const check = early.stages.check([briefing.snapshot], checkOptions);
+    const loaded = await loadAll(inShare, effects.reader, startedStages && ((briefing) => {
+      const check = startedStages.check([briefing.snapshot], checkOptions);
       check.catch(() => undefined);
       checks.push(check);
     }));
