@@ -176,6 +176,7 @@ export function chromiumArgs(userDataDir: string): string[] {
 }
 
 const LAUNCH_TIMEOUT_MS = 60_000;
+const EXIT_OUTPUT_MS = 1_000;
 
 /**
  * Launches the browser with a throwaway profile, removed the moment the browser exits. Chromium is started here,
@@ -249,10 +250,22 @@ function devToolsEndpoint(child: ChildProcess, executablePath: string): Promise<
       const endpoint = /^DevTools listening on (ws:\/\/.*)$/m.exec(output)?.[1];
       if (endpoint) settle(() => resolve(endpoint.trim()));
     };
-    const onExit = (code: number | null, signal: string | null) =>
-      fail(new Error(`Chromium (${executablePath}) exited before it was ready (${signal ?? `exit code ${code}`}):\n${output.trim()}`));
+    // The exit can come before the last of what was written to stderr has been read: the report waits for the end
+    // of stderr, or EXIT_OUTPUT_MS when a process the browser started still holds the pipe open.
+    const onExit = (code: number | null, signal: string | null) => {
+      const report = () => fail(new Error(`Chromium (${executablePath}) exited before it was ready (${signal ?? `exit code ${code}`}):\n${output.trim()}`));
+      if (child.stderr!.readableEnded) return report();
+      const wait = setTimeout(report, EXIT_OUTPUT_MS);
+      child.stderr!.once('end', () => {
+        clearTimeout(wait);
+        report();
+      });
+    };
     const fail = (error: Error) => settle(() => reject(error));
+    let settled = false;
     const settle = (then: () => void) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       child.stderr!.off('data', onData);
       child.off('exit', onExit);

@@ -55,7 +55,8 @@ describe('launchBrowser', () => {
   it('reports what a browser that exits before it is ready wrote, and removes its profile', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefpress-broken-browser-'));
     const path = join(dir, 'chromium');
-    writeFileSync(path, `#!/bin/sh\nfor arg; do case "$arg" in --user-data-dir=*) echo "\${arg#*=}" > "${dir}/profile";; esac; done\necho "cannot open display" >&2\nexit 3\n`);
+    // The reason reaches stderr after the exit, as it can when the pipe is read late or a helper process writes it.
+    writeFileSync(path, `#!/bin/sh\nfor arg; do case "$arg" in --user-data-dir=*) echo "\${arg#*=}" > "${dir}/profile";; esac; done\n(sleep 0.2; echo "cannot open display" >&2) &\nexit 3\n`);
     chmodSync(path, 0o755);
     await expect(launchBrowser(path)).rejects.toThrow(/exited before it was ready \(exit code 3\):\ncannot open display/);
     expect(existsSync(readFileSync(join(dir, 'profile'), 'utf8').trim())).toBe(false);
