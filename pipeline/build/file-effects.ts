@@ -6,7 +6,7 @@ import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { compareText } from '../diagnostics/diagnostic.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
-import { chartFontFiles, webFonts } from '../theme/fonts.js';
+import { fontFaces } from '../theme/fonts.js';
 import { TEMPLATES_DIR } from '../theme/templates.js';
 import { CODE_DIR } from './version.js';
 import type { OutputFolder } from './effects.js';
@@ -68,7 +68,7 @@ export function outputError(path: string, error: unknown): unknown {
  * 7 MB of bundles took 25–40 ms of every build, an up-to-date one included.
  */
 export async function fileFingerprint(): Promise<Record<string, string>> {
-  const fonts = [...webFonts().map((font) => font.file), ...chartFontFiles()].map((path) => ({ name: basename(path), path }));
+  const fonts = fontFaces().map(({ file }) => ({ name: basename(file), path: file }));
   const [templates, fontHash, code] = await Promise.all([hashFiles(listed(TEMPLATES_DIR, /./)), hashFiles(fonts), writtenCodeDigest()]);
   return { templates, fonts: fontHash, code: code ?? (await hashFiles(codeFiles())) };
 }

@@ -5,7 +5,7 @@
 //           posted first
 import { parentPort } from 'node:worker_threads';
 import { CliError } from '../diagnostics/errors.js';
-import { fontFaceCss } from '../theme/fonts.js';
+import { loadDocumentFonts } from '../theme/fonts.js';
 import { loadTemplates } from '../theme/templates.js';
 import { checkBriefing } from './check.js';
 import type { CheckedBriefing, CheckOptions } from '../model/checked.js';
@@ -20,7 +20,7 @@ const report: RenderSetup['report'] = {
   stage: (briefing, stage, ms) => post({ kind: 'stage', briefing, stage, ms }),
 };
 // Read while the thread validates; a failure surfaces with the first render.
-const setup: Promise<RenderSetup> = Promise.all([loadTemplates(), fontFaceCss()]).then(([templates, fontCss]) => ({ templates, fontCss, report }));
+const setup: Promise<RenderSetup> = Promise.all([loadTemplates(), loadDocumentFonts()]).then(([templates, fonts]) => ({ templates, fonts, report }));
 setup.catch(() => undefined);
 
 port.on('message', (request: WorkerRequest) => void answer(request));

@@ -9,12 +9,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { briefingDate } from '../model/dates.js';
 import { inputHash } from '../model/hashing.js';
+import type { DocumentFonts } from '../theme/fonts.js';
 import type { Templates } from '../theme/templates.js';
 import type { RenderRequest, StageReport } from './effects.js';
 
 export interface RenderSetup {
   templates: Templates;
-  fontCss: string;
+  fonts: DocumentFonts;
   report: StageReport;
 }
 
@@ -33,7 +34,7 @@ export async function renderDocuments(request: RenderRequest, setup: RenderSetup
   const { renderPageCharts, addPhoneCharts } = await import('../stages/charts/index.js');
   const page = await stage('charts', () => renderPageCharts(briefing));
   const { renderHtml, withPhoneCharts } = await import('../stages/html/index.js');
-  const pageHtml = await stage('html', () => renderHtml({ briefing, charts: page.charts, templates: setup.templates, fontCss: setup.fontCss, pageSize, toolVersion }));
+  const pageHtml = await stage('html', () => renderHtml({ briefing, charts: page.charts, templates: setup.templates, fonts: setup.fonts, pageSize, toolVersion }));
   onPage(pageHtml);
   const { charts, warnings } = await stage('phone-charts', () => addPhoneCharts(briefing, page));
   const html = withPhoneCharts(pageHtml, briefing, charts);

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 
 // Two folders up from dist/pipeline/<bundle>.js and from pipeline/build/version.ts alike.
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const RENDERING_PACKAGES = ['puppeteer', 'vega', 'vega-lite', 'marked', 'handlebars', 'exceljs', '@resvg/resvg-js', '@fontsource/ibm-plex-sans'];
+const RENDERING_PACKAGES = ['puppeteer', 'vega', 'vega-lite', 'marked', 'handlebars', 'exceljs', '@resvg/resvg-js', '@expo-google-fonts/ibm-plex-sans', 'harfbuzzjs'];
 
 /** The folder of the code now running (dist/pipeline/ or, from source, pipeline/), hashed into the cache key. */
 export const CODE_DIR = import.meta.url.includes('/dist/') ? dirname(fileURLToPath(import.meta.url)) : join(PROJECT_ROOT, 'pipeline');

@@ -8,7 +8,7 @@ import { checkBriefing } from '../build/check.js';
 import { fileReader } from '../build/file-reader.js';
 import { renderDocuments } from '../build/render.js';
 import { TOOL_VERSION } from '../build/version.js';
-import { fontFaceCss } from '../theme/fonts.js';
+import { loadDocumentFonts } from '../theme/fonts.js';
 import { loadTemplates } from '../theme/templates.js';
 import type { CacheSet } from './bundle-loader.js';
 import type { CliIo } from './io.js';
@@ -30,6 +30,6 @@ export async function exercise(set: CacheSet, briefingDir: string, outDir: strin
   const checked = await checkBriefing(briefingDir, fileReader);
   if (!checked.resolved) throw new Error(`${briefingDir} did not validate`);
   const report = { start: () => {}, stage: () => {} };
-  const [templates, fontCss] = await Promise.all([loadTemplates(), fontFaceCss()]);
-  await renderDocuments({ briefing: checked.resolved, pageSize: 'a4', workbook: true, toolVersion: TOOL_VERSION }, { templates, fontCss, report }, () => {});
+  const [templates, fonts] = await Promise.all([loadTemplates(), loadDocumentFonts()]);
+  await renderDocuments({ briefing: checked.resolved, pageSize: 'a4', workbook: true, toolVersion: TOOL_VERSION }, { templates, fonts, report }, () => {});
 }

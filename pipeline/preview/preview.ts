@@ -11,13 +11,13 @@ import type { BriefingReader } from '../model/loaded.js';
 import { renderCharts } from '../stages/charts/index.js';
 import { escapeHtml } from '../stages/html/escape.js';
 import { renderHtml } from '../stages/html/index.js';
-import { MONO_FONT } from '../theme/fonts.js';
+import { MONO_FONT, type DocumentFonts } from '../theme/fonts.js';
 import type { Templates } from '../theme/templates.js';
 
 export interface PreviewEffects {
   reader: BriefingReader;
   templates(): Promise<Templates>;
-  fontCss(): Promise<string>;
+  fonts(): Promise<DocumentFonts>;
   toolVersion: string;
   progress: Progress;
 }
@@ -58,8 +58,8 @@ export async function buildPreview(dir: string, effects: PreviewEffects): Promis
     stage = 'charts';
     const { charts, warnings } = await timed(stage, () => renderCharts(resolved));
     stage = 'html';
-    const [templates, fontCss] = await Promise.all([effects.templates(), effects.fontCss()]);
-    const html = await timed(stage, () => renderHtml({ briefing: resolved, charts, templates, fontCss, pageSize: 'a4', toolVersion: effects.toolVersion }));
+    const [templates, fonts] = await Promise.all([effects.templates(), effects.fonts()]);
+    const html = await timed(stage, () => renderHtml({ briefing: resolved, charts, templates, fonts, pageSize: 'a4', toolVersion: effects.toolVersion }));
     return { briefing, html, ...found([...checked.diagnostics, ...unreported(warnings, checked.diagnostics)]) };
   } catch (error) {
     // A broken template or an unexpected failure: the author sees it and the last good page stays up.

@@ -9,7 +9,7 @@ import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { fontFaceCss } from '../../pipeline/theme/fonts.js';
+import { loadDocumentFonts, type DocumentFonts } from '../../pipeline/theme/fonts.js';
 import { loadTemplates, type Templates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 
@@ -17,10 +17,10 @@ const BRIEFINGS = ['data/ai-security-workforce-2024', 'data/cost-of-a-data-breac
 
 let browser: Browser;
 let templates: Templates;
-let fontCss: string;
+let fonts: DocumentFonts;
 
 beforeAll(async () => {
-  [browser, templates, fontCss] = await Promise.all([findBrowser().then(launchBrowser), loadTemplates(), fontFaceCss()]);
+  [browser, templates, fonts] = await Promise.all([findBrowser().then(launchBrowser), loadTemplates(), loadDocumentFonts()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -31,7 +31,7 @@ async function rendered(briefing: ResolvedBriefing) {
   const report = { start: (_: string, stage: string) => stages.push(stage), stage: () => undefined };
   let page = '';
   let htmlWhenPageCame: string | undefined;
-  const rest = await renderDocuments({ briefing, pageSize: 'a4', workbook: true, toolVersion: 'test' }, { templates, fontCss, report }, (html) => {
+  const rest = await renderDocuments({ briefing, pageSize: 'a4', workbook: true, toolVersion: 'test' }, { templates, fonts, report }, (html) => {
     page = html;
     htmlWhenPageCame = stages.join(' ');
   });
@@ -48,7 +48,7 @@ describe.each(BRIEFINGS)('rendering %s', (dir) => {
 
     // The file is what the HTML stage makes with every drawing at once.
     const all = await renderCharts(briefing);
-    expect(rest.html).toBe(renderHtml({ briefing, charts: all.charts, templates, fontCss, pageSize: 'a4', toolVersion: 'test' }));
+    expect(rest.html).toBe(renderHtml({ briefing, charts: all.charts, templates, fonts, pageSize: 'a4', toolVersion: 'test' }));
     expect(rest.warnings).toEqual(all.warnings);
     const phoneDivs = (html: string) => [...html.matchAll(/<div class="chart-graphic chart-phone">([\s\S]*?)<\/div>/g)].map((m) => m[1]!);
     expect(phoneDivs(rest.html)).toHaveLength(briefing.charts.length);

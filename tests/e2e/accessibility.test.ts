@@ -6,7 +6,7 @@ import type { Browser } from 'puppeteer';
 import { HtmlValidate } from 'html-validate';
 import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { fontFaceCss } from '../../pipeline/theme/fonts.js';
+import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
@@ -25,7 +25,7 @@ let html: string;
 
 beforeAll(async () => {
   const briefing = await loadDefaultBriefing();
-  html = renderHtml({ briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4', toolVersion: 'test' });
+  html = renderHtml({ briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4', toolVersion: 'test' });
   browser = await launchBrowser(await findBrowser());
 });
 afterAll(async () => {

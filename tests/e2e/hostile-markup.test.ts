@@ -10,7 +10,7 @@ import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { printCss } from '../../pipeline/stages/html/print-css.js';
 import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { fontFaceCss } from '../../pipeline/theme/fonts.js';
+import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { changedBriefing, loadDefaultBriefing } from '../support/default-briefing.js';
 import { pdfText } from '../support/pdf-tools.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
     meta: { ...briefing.meta, title: BREAKOUT, classification: BREAKOUT },
     sections: briefing.briefing.sections.map((section) => ({ ...section, title: `${section.title} ${BREAKOUT}` })),
   });
-  const render = async (b: ResolvedBriefing) => renderHtml({ briefing: b, charts: (await renderCharts(b)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4', toolVersion: 'test' });
+  const render = async (b: ResolvedBriefing) => renderHtml({ briefing: b, charts: (await renderCharts(b)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4', toolVersion: 'test' });
   html = await render(hostile);
   plainHtml = await render(briefing);
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { fontFaceCss } from '../../pipeline/theme/fonts.js';
+import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { renderPdf } from '../../pipeline/stages/pdf/index.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
@@ -69,7 +69,7 @@ describe('rendering hostile content', () => {
   it('renders the same content harmlessly when validation is bypassed: HTML and PDF make no request', async () => {
     const briefing = await loadDefaultBriefing();
     const hostile = changedBriefing(briefing, { sections: briefing.briefing.sections.map((s, i) => (i === 0 ? { ...s, markdown: s.markdown + hostileMarkdown() } : s)) });
-    const input = { briefing: hostile, charts: (await renderCharts(hostile)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4' as const, toolVersion: 'test' };
+    const input = { briefing: hostile, charts: (await renderCharts(hostile)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4' as const, toolVersion: 'test' };
     const html = renderHtml(input);
     expect(html).not.toMatch(/<(img|link|iframe|object|style|image)[^>]*127\.0\.0\.1/);
     const browser = await launchBrowser(await findBrowser());

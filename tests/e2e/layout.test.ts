@@ -10,7 +10,7 @@ import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { fontFaceCss } from '../../pipeline/theme/fonts.js';
+import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { bodyArea, fill, leadingItemHeight, median, pdfLayout, textLineLengths, uriAnnotations, type Page } from '../support/pdf-layout.js';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   browser = await launchBrowser(await findBrowser());
   for (const id of BRIEFINGS) {
     const briefing = await loadDefaultBriefing(join('data', id));
-    const input = { briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4' as const, toolVersion: 'test' };
+    const input = { briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4' as const, toolVersion: 'test' };
     const html = renderHtml(input);
     const { pdf } = await renderPdf({ briefing, html, browser, pageSize: 'a4', creator: 'briefpress test' });
     const path = writeTemp(`${id}.pdf`, pdf);

@@ -10,7 +10,7 @@ import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { fontFaceCss } from '../../pipeline/theme/fonts.js';
+import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { pdfAudit, pdfStructureText, pdfText, writeTemp, type PdfAudit } from '../support/pdf-tools.js';
@@ -29,7 +29,7 @@ let browser: Browser;
 const printed = new Map<string, Printed>();
 
 async function print(briefing: ResolvedBriefing): Promise<Uint8Array> {
-  const input = { briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4' as const, toolVersion: 'test' };
+  const input = { briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4' as const, toolVersion: 'test' };
   return (await renderPdf({ briefing, html: renderHtml(input), browser, pageSize: 'a4', creator: 'briefpress test' })).pdf;
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
-import { fontFaceCss } from '../../pipeline/theme/fonts.js';
+import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { buildPreview, previewPage, type PreviewEffects } from '../../pipeline/preview/preview.js';
 import { createProgress } from '../../pipeline/cli/progress.js';
 import { loadTemplates, TEMPLATES_DIR } from '../../pipeline/theme/templates.js';
@@ -21,7 +21,7 @@ const WAIT_MS = 20_000;
 const effectsWith = (reader: PreviewEffects['reader'], templatesDir = TEMPLATES_DIR, write: (text: string) => unknown = () => true): PreviewEffects => ({
   reader,
   templates: () => loadTemplates(templatesDir),
-  fontCss: () => fontFaceCss(),
+  fonts: () => loadDocumentFonts(),
   toolVersion: '0.0.0-test',
   progress: createProgress('quiet', { write }),
 });

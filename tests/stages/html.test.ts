@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { fontFaceCss } from '../../pipeline/theme/fonts.js';
+import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
@@ -8,7 +8,7 @@ import { changedBriefing, loadDefaultBriefing } from '../support/default-briefin
 
 let briefing: ResolvedBriefing;
 let html: string;
-const render = async (b: ResolvedBriefing) => renderHtml({ briefing: b, charts: (await renderCharts(b)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: 'a4', toolVersion: '0.0.0-test' });
+const render = async (b: ResolvedBriefing) => renderHtml({ briefing: b, charts: (await renderCharts(b)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4', toolVersion: '0.0.0-test' });
 
 beforeAll(async () => {
   briefing = await loadDefaultBriefing();
@@ -22,7 +22,7 @@ describe('html', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\b(src|href)="(?!#|data:)/);
     expect(html).not.toMatch(/url\((?!data:|#)/);
-    expect(html).toContain('src:url(data:font/woff2;base64,');
+    expect(html).toContain('src:url(data:font/woff;base64,');
     expect(html).toContain("default-src 'none'");
   });
 

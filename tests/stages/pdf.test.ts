@@ -3,7 +3,7 @@ import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
 import { poolOwned } from '../../pipeline/build/page-pool.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { fontFaceCss } from '../../pipeline/theme/fonts.js';
+import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { renderPdf } from '../../pipeline/stages/pdf/index.js';
 import { setPdfInfo } from '../../pipeline/stages/pdf/info.js';
@@ -48,7 +48,7 @@ async function onePage(from: Browser) {
 /** Renders and prints a briefing; `htmlPageSize` is the paper the HTML's @page rule names, when it differs. */
 async function print(pageSize: 'a4' | 'letter', briefing?: ResolvedBriefing, htmlPageSize = pageSize, pages: { prints: number; newPage: Browser['newPage'] } = countingPrints(browser)) {
   const resolved = briefing ?? (await loadDefaultBriefing());
-  const input = { briefing: resolved, charts: (await renderCharts(resolved)).charts, templates: await loadTemplates(), fontCss: await fontFaceCss(), pageSize: htmlPageSize, toolVersion: 'test' };
+  const input = { briefing: resolved, charts: (await renderCharts(resolved)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: htmlPageSize, toolVersion: 'test' };
   const printed = await renderPdf({ briefing: resolved, html: renderHtml(input), browser: pages, pageSize, creator: 'briefpress test' });
   return { ...printed, prints: pages.prints };
 }

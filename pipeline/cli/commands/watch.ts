@@ -4,7 +4,7 @@ import { briefingDirs } from '../briefings.js';
 import { reporterFor } from '../progress.js';
 import { fileReader } from '../../build/file-reader.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
-import { fontFaceCss } from '../../theme/fonts.js';
+import { loadDocumentFonts, type DocumentFonts } from '../../theme/fonts.js';
 import { loadTemplates, TEMPLATES_DIR } from '../../theme/templates.js';
 import { TOOL_VERSION } from '../../build/version.js';
 import type { Command } from '../command.js';
@@ -36,7 +36,7 @@ made: run briefpress build for those. Ctrl-C stops.`,
     const dir = await chooseBriefing(positionals);
     // The preview loads Vega and the renderers: only when it runs, not for briefpress --help.
     const { watchBriefing } = await import('../../preview/watch.js');
-    let fontCss: Promise<string> | undefined;
+    let fonts: Promise<DocumentFonts> | undefined;
     const server = await watchBriefing({
       dir,
       port,
@@ -44,7 +44,7 @@ made: run briefpress build for those. Ctrl-C stops.`,
       effects: {
         reader: fileReader,
         templates: () => loadTemplates(),
-        fontCss: () => (fontCss ??= fontFaceCss()),
+        fonts: () => (fonts ??= loadDocumentFonts()),
         toolVersion: TOOL_VERSION,
         progress,
       },

@@ -8,6 +8,7 @@ import { formatBriefingDate } from '../../model/dates.js';
 import type { PageSize } from '../../model/output.js';
 import type { ResolvedBriefing } from '../../model/resolved.js';
 import { imagePath } from '../../narrative/images.js';
+import type { DocumentFonts } from '../../theme/fonts.js';
 import type { Templates } from '../../theme/templates.js';
 import { escapeHtml } from './escape.js';
 import { createNarrativeRenderer } from './markdown.js';
@@ -17,7 +18,7 @@ export interface HtmlInput {
   briefing: ResolvedBriefing;
   charts: readonly ChartSvg[];
   templates: Templates;
-  fontCss: string;
+  fonts: DocumentFonts;
   pageSize: PageSize;
   toolVersion: string;
 }
@@ -68,7 +69,7 @@ export function withPhoneCharts(html: string, briefing: ResolvedBriefing, charts
 }
 
 /** The HTML; a chart drawn without its phone drawing yet (stages/charts: renderPageCharts) gets a slot for it. */
-export function renderHtml({ briefing, charts, templates, fontCss, pageSize, toolVersion }: HtmlInput): string {
+export function renderHtml({ briefing, charts, templates, fonts, pageSize, toolVersion }: HtmlInput): string {
   const { layout, figure: figureTemplate, table: tableTemplate } = compile(templates);
 
   const { meta } = briefing;
@@ -118,7 +119,7 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     return { number: section.number, anchor: section.anchor, title: section.title, html: narrative.render(section.markdown) };
   });
 
-  return layout({
+  const view = {
     lang: meta.language,
     documentTitle: briefing.documentTitle,
     title: meta.title,
@@ -131,7 +132,6 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
     audience: meta.audience,
     classification: meta.classification,
     takeaways: briefing.takeaways,
-    fontCss,
     css: templates.css,
     pageCss: printCss({ pageSize, title: meta.title, classification: meta.classification }),
     keyFigures: briefing.keyFigures,
@@ -151,7 +151,9 @@ export function renderHtml({ briefing, charts, templates, fontCss, pageSize, too
       reportsOn: source.reportsOn ? briefing.sourcesByKey.get(source.reportsOn)!.number : '',
       backlinks: firstCitationPerSection(citations.filter((c) => c.key === source.key)),
     })),
-  });
+  };
+  // Each font is cut down to the characters of the page as made without the fonts (making it twice costs ~1 ms).
+  return layout({ ...view, fontCss: fonts.css(layout({ ...view, fontCss: '' })) });
 }
 
 function firstCitationPerSection(citations: { anchorId: string; section: string }[]) {
