@@ -444,6 +444,12 @@ export const messages = {
     message: ({ placeholder }) => `"${placeholder}" is no placeholder briefpress knows, and would reach the reader as written`,
     hint: 'Placeholders are {{dp:id}}, {{text:…}}, {{figure:id}} and {{table:id}}.',
   }),
+  BP809: entry<{ char: string; codePoint: string }>({
+    severity: 'error',
+    title: 'character-not-in-font',
+    message: ({ char, codePoint }) => `the character ${char ? `"${char}" ` : ''}(${codePoint}) is in no font briefpress ships: each reader's machine would draw it with a font of its own, or not at all`,
+    hint: 'Write it another way (a word, or a character the fonts have: IBM Plex Sans covers Latin with its extensions, Greek, Cyrillic, arrows, comparison and math signs, check marks and fractions; docs/authoring.md lists them), or remove it.',
+  }),
 } as const;
 
 export type MessageCode = keyof typeof messages;

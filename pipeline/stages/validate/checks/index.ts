@@ -11,6 +11,7 @@ import { checkDataPointRefs } from './data-point-refs.js';
 import { checkDataPoints } from './data-points.js';
 import { checkDerived } from './derived.js';
 import { checkFiguresInProse } from './figures-in-prose.js';
+import { checkFontCoverage } from './font-coverage.js';
 import { checkKeyFigures } from './key-figures.js';
 import { checkPlaceholders } from './placeholders.js';
 import { checkPlacements } from './placements.js';
@@ -26,6 +27,7 @@ export type Check = (context: ValidationContext) => void;
 export const CHECKS: readonly Check[] = [
   checkBriefingId,
   checkYamlContent,
+  checkFontCoverage,
   checkUniqueIds,
   checkDataPoints,
   checkDerived,
