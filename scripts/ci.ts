@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { briefingDirs } from '../pipeline/cli/briefings.js';
 import { briefingId } from '../pipeline/model/briefing.js';
-import { inShard } from '../pipeline/build/shard.js';
+import { inShard } from '../pipeline/driver/shard.js';
 import { markdownCode, markdownCodeBlock } from '../pipeline/compare/markdown.js';
 
 export const MAX_SHARDS = 4;

@@ -1,6 +1,6 @@
 // Whether dist/ was compiled from the sources as they are now. scripts/compile.mjs skips its work when it was;
 // the test config (vitest.config.ts) then lets in-process builds start the compiled worker thread instead of
-// loading its sources through tsx again in every thread (see pipeline/build/worker-pool.ts).
+// loading its sources through tsx again in every thread (see pipeline/driver/worker-pool.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';

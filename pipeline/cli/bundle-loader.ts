@@ -19,7 +19,7 @@ import { Script } from 'node:vm';
 // --no-regexp-tier-up, which skips the bytecode too, crashed builds that read the code cache.
 setFlagsFromString('--regexp-tier-up-ticks=0');
 // gc() in contexts made from now on: a long build collects its main thread's garbage between briefings
-// (pipeline/build/memory.ts), without flushing the bytecode of functions it has not run lately, which would
+// (pipeline/driver/memory.ts), without flushing the bytecode of functions it has not run lately, which would
 // then be compiled again. Here for the same reason: a flag changed later would make V8 reject the cache.
 setFlagsFromString('--expose-gc');
 setFlagsFromString('--no-flush-bytecode');

@@ -3,18 +3,18 @@
 // cache records (bundle-loader.ts), one cache set per process: `validate`; or a whole build, then the stages a
 // build runs on its worker thread (check, charts, html, workbook), run here again in this thread, since a worker is
 // an isolate of its own, whose compiled functions this thread's cache cannot hold.
-import { findBrowser } from '../build/browser.js';
-import { checkBriefing } from '../build/check.js';
-import { fileReader } from '../build/file-reader.js';
-import { renderDocuments } from '../build/render.js';
-import { TOOL_VERSION } from '../build/version.js';
+import { findBrowser } from '../driver/browser.js';
+import { checkBriefing } from '../driver/check.js';
+import { fileReader } from '../driver/file-reader.js';
+import { renderDocuments } from '../driver/render.js';
+import { TOOL_VERSION } from '../driver/version.js';
 import { loadDocumentFonts } from '../theme/fonts.js';
 import { loadTemplates } from '../theme/templates.js';
 import type { CacheSet } from './bundle-loader.js';
 import type { CliIo } from './io.js';
 import { run } from './run.js';
 
-export { writeCodeDigest } from '../build/file-effects.js';
+export { writeCodeDigest } from '../driver/file-effects.js';
 
 /** Runs what `set` is recorded from on `briefingDir`, writing into `outDir` (the PDF too when a browser is found); throws when a command fails. */
 export async function exercise(set: CacheSet, briefingDir: string, outDir: string): Promise<void> {

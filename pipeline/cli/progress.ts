@@ -6,7 +6,7 @@
 // Diagnostics are printed like a compiler's in every mode but json, where each is an event. The reporter keeps a
 // tally of what it was told, for the closing summary. It only writes to the stream it is given, so tests pass a
 // fake one.
-import type { Outcome, Progress } from '../build/effects.js';
+import type { Outcome, Progress } from '../driver/effects.js';
 import { diagnosticJson, formatDiagnostics, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { paletteFor, PLAIN, type Palette } from './colour.js';

@@ -4,7 +4,7 @@
 // process; tests call it directly.
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { closest } from '../diagnostics/suggest.js';
-import { TOOL_VERSION } from '../build/version.js';
+import { TOOL_VERSION } from '../driver/version.js';
 import { paletteFor } from './colour.js';
 import type { Command } from './command.js';
 import type { CliIo } from './io.js';

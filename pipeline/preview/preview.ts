@@ -4,8 +4,8 @@
 // reloads the page after each rebuild. The built page's Content-Security-Policy meta forbids scripts, so the
 // response drops that meta and sends the same policy as a header that also allows that one script by nonce.
 import { basename, normalize } from 'node:path';
-import { checkBriefing } from '../build/check.js';
-import type { Progress } from '../build/effects.js';
+import { checkBriefing } from '../driver/check.js';
+import type { Progress } from '../driver/effects.js';
 import { countLine, formatDiagnostics, hasErrors, unreported, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BriefingReader } from '../model/loaded.js';
 import { renderCharts } from '../stages/charts/index.js';

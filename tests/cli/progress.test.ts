@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Progress } from '../../pipeline/build/effects.js';
+import type { Progress } from '../../pipeline/driver/effects.js';
 import { createProgress, formatDuration, progressMode, type ProgressMode } from '../../pipeline/cli/progress.js';
 import { COLOURED } from '../../pipeline/cli/colour.js';
 

@@ -11,7 +11,7 @@ import { briefpress } from '../support/cli.js';
 import { expectGolden as golden } from '../support/golden.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 import { faultChanges, FIXTURE_DIR, memoryBriefing, type Fault } from '../support/memory-briefing.js';
-import { checkBriefing } from '../../pipeline/build/check.js';
+import { checkBriefing } from '../../pipeline/driver/check.js';
 
 const GOLDEN = 'tests/golden/validate';
 const expectGolden = (name: string, actual: string) => golden(GOLDEN, name, actual);

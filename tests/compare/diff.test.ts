@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkBriefing } from '../../pipeline/build/check.js';
+import { checkBriefing } from '../../pipeline/driver/check.js';
 import { diffBuilds, diffManifests } from '../../pipeline/compare/diff.js';
 import { diffMarkdown, diffText } from '../../pipeline/compare/report.js';
 import { buildManifest } from '../../pipeline/stages/manifest/index.js';

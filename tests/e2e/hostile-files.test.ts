@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, openSync, closeSync, ftruncat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileReader } from '../../pipeline/build/file-reader.js';
+import { fileReader } from '../../pipeline/driver/file-reader.js';
 import { briefpress } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 

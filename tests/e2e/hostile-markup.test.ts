@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
+import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';

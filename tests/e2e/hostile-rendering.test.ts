@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
+import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';

@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
-import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
+import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
+import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
 import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { buildPreview, previewPage, type PreviewEffects } from '../../pipeline/preview/preview.js';
 import { createProgress } from '../../pipeline/cli/progress.js';
@@ -135,7 +135,7 @@ describe('watch', () => {
     templatesDir = join(root, 'templates');
     cpSync(DEFAULT_BRIEFING_DIR, briefingDir, { recursive: true });
     cpSync(TEMPLATES_DIR, templatesDir, { recursive: true });
-    const { fileReader } = await import('../../pipeline/build/file-reader.js');
+    const { fileReader } = await import('../../pipeline/driver/file-reader.js');
     server = await watchBriefing({ dir: briefingDir, port: 0, alsoWatch: [templatesDir], effects: effectsWith(fileReader, templatesDir, (text) => reported.push(text)), report: (text) => reported.push(text) });
   });
 

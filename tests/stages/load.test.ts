@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileReader } from '../../pipeline/build/file-reader.js';
+import { fileReader } from '../../pipeline/driver/file-reader.js';
 import { loadBriefing } from '../../pipeline/stages/load/index.js';
 import { validateBriefing } from '../../pipeline/stages/validate/index.js';
 import { briefpress } from '../support/cli.js';

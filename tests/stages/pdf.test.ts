@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
-import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
-import { poolOwned } from '../../pipeline/build/page-pool.js';
+import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
+import { poolOwned } from '../../pipeline/driver/page-pool.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';

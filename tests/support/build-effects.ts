@@ -1,9 +1,9 @@
 // The effects a test hands the build driver: the real files and worker threads, the clock at 0, no browser unless
 // the test brings one. A test overrides what it is about.
-import type { BrowserlessStages, BuildEffects } from '../../pipeline/build/effects.js';
-import { fileOutputs } from '../../pipeline/build/file-effects.js';
-import { fileReader } from '../../pipeline/build/file-reader.js';
-import { StageWorkers } from '../../pipeline/build/worker-pool.js';
+import type { BrowserlessStages, BuildEffects } from '../../pipeline/driver/effects.js';
+import { fileOutputs } from '../../pipeline/driver/file-effects.js';
+import { fileReader } from '../../pipeline/driver/file-reader.js';
+import { StageWorkers } from '../../pipeline/driver/worker-pool.js';
 import { createProgress } from '../../pipeline/cli/progress.js';
 
 export interface TestEffects extends Partial<BuildEffects> {

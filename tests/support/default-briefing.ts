@@ -1,6 +1,6 @@
 // Checks the default briefing (load → validate → resolve) as the build does, once per test file.
-import { checkBriefing } from '../../pipeline/build/check.js';
-import { fileReader } from '../../pipeline/build/file-reader.js';
+import { checkBriefing } from '../../pipeline/driver/check.js';
+import { fileReader } from '../../pipeline/driver/file-reader.js';
 import type { Briefing } from '../../pipeline/model/briefing.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { resolveBriefing } from '../../pipeline/stages/resolve/index.js';

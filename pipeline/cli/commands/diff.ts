@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JSON_OPTION, QUIET_OPTION, reportFormat } from '../options.js';
 import { diffBuilds, differ } from '../../compare/diff.js';
-import { fileReader } from '../../build/file-reader.js';
+import { fileReader } from '../../driver/file-reader.js';
 import { diffMarkdown, diffText } from '../../compare/report.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import type { Command } from '../command.js';

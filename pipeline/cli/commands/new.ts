@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JSON_OPTION, QUIET_OPTION } from '../options.js';
 import { eventLine } from '../events.js';
-import { fileOutputs } from '../../build/file-effects.js';
+import { fileOutputs } from '../../driver/file-effects.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import { fillScaffold, nameSchemas, readScaffold, titleFromId } from '../scaffold.js';
 import { sectionRefSchema } from '../../model/schema.js';

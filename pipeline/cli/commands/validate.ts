@@ -3,7 +3,7 @@ import { JSON_OPTION, QUIET_OPTION, reportFormat } from '../options.js';
 import { briefingDirs } from '../briefings.js';
 import { paletteFor, PLAIN, type Palette } from '../colour.js';
 import { countLine, DIAGNOSTIC_FORMATS, formatDiagnostics, hasErrors, type DiagnosticFormat } from '../../diagnostics/diagnostic.js';
-import { fileReader } from '../../build/file-reader.js';
+import { fileReader } from '../../driver/file-reader.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import type { Command } from '../command.js';
 import { allDiagnostics, allTexts, type CheckedBriefing } from '../../model/checked.js';
@@ -36,7 +36,7 @@ No browser is started, nothing is written. Exit code 1 when any briefing has an 
   async run({ values, positionals }, io) {
     const format = reportFormat(DIAGNOSTIC_FORMATS, values.format, values.json);
     const dirs = await briefingDirs(positionals);
-    const { checkBriefing } = await import('../../build/check.js');
+    const { checkBriefing } = await import('../../driver/check.js');
     const checked: CheckedBriefing[] = [];
     for (const dir of dirs) checked.push(await checkBriefing(dir, fileReader, { strict: values.strict === true }));
     const report = validationReport(checked, format, { quiet: values.quiet === true, palette: paletteFor(io.stderr, io.env) });

@@ -2,11 +2,11 @@
 import { JSON_OPTION, QUIET_OPTION } from '../options.js';
 import { briefingDirs } from '../briefings.js';
 import { reporterFor } from '../progress.js';
-import { fileReader } from '../../build/file-reader.js';
+import { fileReader } from '../../driver/file-reader.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import { loadDocumentFonts, type DocumentFonts } from '../../theme/fonts.js';
 import { loadTemplates, TEMPLATES_DIR } from '../../theme/templates.js';
-import { TOOL_VERSION } from '../../build/version.js';
+import { TOOL_VERSION } from '../../driver/version.js';
 import type { Command } from '../command.js';
 
 const DEFAULT_PORT = 4400;

@@ -1,7 +1,7 @@
 // What validation lets a chart expression call, the renderer runs: every allowed function, used once, validates
 // with no error and draws. A function added to the list without an example here fails the first test.
 import { describe, expect, it } from 'vitest';
-import { checkBriefing } from '../../../pipeline/build/check.js';
+import { checkBriefing } from '../../../pipeline/driver/check.js';
 import { FUNCTIONS } from '../../../pipeline/stages/validate/checks/chart-budget.js';
 import { renderCharts } from '../../../pipeline/stages/charts/index.js';
 import { FIXTURE_DIR, memoryBriefing } from '../../support/memory-briefing.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fileReader } from '../../../pipeline/build/file-reader.js';
+import { fileReader } from '../../../pipeline/driver/file-reader.js';
 import type { Diagnostic } from '../../../pipeline/diagnostics/diagnostic.js';
 import { loadBriefing } from '../../../pipeline/stages/load/index.js';
 import { checkFiguresInProse } from '../../../pipeline/stages/validate/checks/figures-in-prose.js';

@@ -3,14 +3,14 @@
 // positioned diagnostic from the catalog, and a build with errors writes nothing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../../pipeline/build/build.js';
-import type { BuildEffects } from '../../../pipeline/build/effects.js';
-import { snapshotReader } from '../../../pipeline/build/snapshot.js';
+import { build } from '../../../pipeline/driver/build.js';
+import type { BuildEffects } from '../../../pipeline/driver/effects.js';
+import { snapshotReader } from '../../../pipeline/driver/snapshot.js';
 import { hasErrors, type Diagnostic } from '../../../pipeline/diagnostics/diagnostic.js';
 import { messages } from '../../../pipeline/diagnostics/messages.js';
 import { createProgress } from '../../../pipeline/cli/progress.js';
 import { defaultFiles, FIXTURE_DIR, memoryReader } from '../../support/memory-briefing.js';
-import { checkBriefing } from '../../../pipeline/build/check.js';
+import { checkBriefing } from '../../../pipeline/driver/check.js';
 import type { CheckedBriefing } from '../../../pipeline/model/checked.js';
 
 /** 2,000 in CI, where it guards every merge; 200 locally, where it runs before every commit. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
-// Two folders up from dist/pipeline/<bundle>.js and from pipeline/build/version.ts alike.
+// Two folders up from dist/pipeline/<bundle>.js and from pipeline/driver/version.ts alike.
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RENDERING_PACKAGES = ['puppeteer', 'vega', 'vega-lite', 'marked', 'handlebars', 'exceljs', '@resvg/resvg-js', '@expo-google-fonts/ibm-plex-sans', 'harfbuzzjs'];
 

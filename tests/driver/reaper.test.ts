@@ -4,7 +4,7 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserStamp } from '../../pipeline/build/browser.js';
+import { browserStamp } from '../../pipeline/driver/browser.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

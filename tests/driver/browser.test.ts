@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserStamp, browserVersionCache, chromiumArgs, findBrowser, LAUNCH_ARGS, launchBrowser } from '../../pipeline/build/browser.js';
+import { browserStamp, browserVersionCache, chromiumArgs, findBrowser, LAUNCH_ARGS, launchBrowser } from '../../pipeline/driver/browser.js';
 
 const alive = (pid: number) => {
   try {

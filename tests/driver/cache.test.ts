@@ -4,9 +4,9 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../pipeline/build/browser.js';
-import { cacheKey, isUpToDate, type CacheContext } from '../../pipeline/build/cache.js';
-import type { OutputFolder } from '../../pipeline/build/effects.js';
+import { findBrowser } from '../../pipeline/driver/browser.js';
+import { cacheKey, isUpToDate, type CacheContext } from '../../pipeline/driver/cache.js';
+import type { OutputFolder } from '../../pipeline/driver/effects.js';
 import { briefpress } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 import { sha256 } from '../../pipeline/model/hashing.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileOutputs, outputError } from '../../pipeline/build/file-effects.js';
+import { fileOutputs, outputError } from '../../pipeline/driver/file-effects.js';
 import { CliError } from '../../pipeline/diagnostics/errors.js';
 import { briefpress } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';

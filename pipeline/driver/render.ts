@@ -1,7 +1,7 @@
 // The browserless stages of one resolved briefing: charts → html → phone charts → workbook. The page Chromium
 // prints is handed on the moment it exists, made with the charts as the page shows them: the HTML's phone
 // drawings, hidden in print, are drawn while Chromium prints (the PDF is the same, byte for byte, as the HTML
-// file's would give; tests/build/render.test.ts), then put in their slots, and the workbook is built. Each stage's
+// file's would give; tests/driver/render.test.ts), then put in their slots, and the workbook is built. Each stage's
 // start and time are reported, and a stage that throws becomes a rendering failure that names the briefing and
 // the stage. Stage modules load when their stage first runs (build.ts imports runStage from here and must stay
 // light).

@@ -131,7 +131,7 @@ function readVersions(file: string): Record<string, string> {
 /**
  * The flags puppeteer.launch gives Chromium, from Puppeteer's defaultArgs for a headless browser with this profile
  * and LAUNCH_ARGS, then the debugging port it asks for. Written out here so that Chromium can start before
- * Puppeteer has loaded; tests/build/browser.test.ts keeps them equal to what Puppeteer would pass.
+ * Puppeteer has loaded; tests/driver/browser.test.ts keeps them equal to what Puppeteer would pass.
  */
 export function chromiumArgs(userDataDir: string): string[] {
   return [

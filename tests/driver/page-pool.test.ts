@@ -2,7 +2,7 @@
 // close when. Jobs wait on promises the test settles, so nothing here depends on timing.
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer';
-import { PagePool, type PageSource } from '../../pipeline/build/page-pool.js';
+import { PagePool, type PageSource } from '../../pipeline/driver/page-pool.js';
 
 class FakePage {
   closed = false;

@@ -3,8 +3,8 @@
 // make with every drawing at once, and the page prints the very PDF the file would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
-import { findBrowser, launchBrowser } from '../../pipeline/build/browser.js';
-import { renderDocuments } from '../../pipeline/build/render.js';
+import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
+import { renderDocuments } from '../../pipeline/driver/render.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';

@@ -2,8 +2,8 @@
 // instead of waiting forever on a dead thread.
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { startRenderWorker, StageWorkers, type StartWorker } from '../../pipeline/build/worker-pool.js';
-import type { BriefingSnapshot } from '../../pipeline/build/snapshot.js';
+import { startRenderWorker, StageWorkers, type StartWorker } from '../../pipeline/driver/worker-pool.js';
+import type { BriefingSnapshot } from '../../pipeline/driver/snapshot.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { CliError } from '../../pipeline/diagnostics/errors.js';
 

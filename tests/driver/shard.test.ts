@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../pipeline/diagnostics/errors.js';
-import { inShard, parseShard } from '../../pipeline/build/shard.js';
+import { inShard, parseShard } from '../../pipeline/driver/shard.js';
 import { briefpress } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 
