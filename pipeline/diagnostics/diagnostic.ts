@@ -21,6 +21,16 @@ export interface Diagnostic extends Location {
   hint?: string;
 }
 
+/**
+ * What every stage's one entry function returns (docs/design.md, "The stage contract"): the value it made (undefined
+ * where it could not make one) and what it found. The driver adds each stage's diagnostics to the briefing's one log
+ * and judges the log once, after the last stage and before anything is written.
+ */
+export interface StageResult<T> {
+  value: T;
+  diagnostics: Diagnostic[];
+}
+
 /** Where a check sends what it finds: checks never throw for a user mistake, they report and go on. */
 export type Report = (d: Diagnostic) => void;
 
@@ -39,7 +49,12 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 }
 
 /** `--strict`: every warning counts as an error, for scheduled CI that wants a clean briefing. */
-export function strictly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+/** A briefing's log as judged: under --strict every warning is an error. */
+export function judged(log: readonly Diagnostic[], { strict = false }: { strict?: boolean }): Diagnostic[] {
+  return strict ? strictly(log) : [...log];
+}
+
+function strictly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
 }
 

@@ -1,7 +1,7 @@
 // The driver. Each briefing goes through the stages in this order:
 //
-//   load → cache → validate → resolve → charts → html → pdf ‖ workbook → manifest
-//   (read)  (skip?)  (check)    (derive)  (SVG)    (page)  (print) (xlsx)   (hashes, written last)
+//   load → cache → validate → resolve → charts → html → pdf ‖ phone-charts → workbook → manifest
+//   (read)  (skip?)  (check)    (derive)  (SVG)    (page)  (print)  (phone SVG)   (xlsx)   (hashes)
 //
 // 1. load: read and parse every briefing of this shard, once, on this thread; the bytes read are hashed for
 //    the cache key and kept (snapshot.ts), so what is validated and rendered is exactly what was hashed.
@@ -12,18 +12,21 @@
 //    made while the briefings render.)
 // 4. validate → resolve every briefing left, from the loaded bytes, before the first byte is written; any error
 //    stops the build with nothing written.
-// 5. charts → html → pdf ‖ workbook → manifest for each briefing, `concurrency` at a time: each file written
-//    atomically and the manifest last, so a failed build leaves the previous good outputs in place.
-// Validate, resolve, charts, html and workbook run on worker threads (`stages`), which keeps this thread free to
-// drive Chromium; their modules load only there, so an up-to-date build loads neither Vega, ExcelJS nor Puppeteer.
-// File access, the browser, the worker threads, the clock and logging come in through `effects`.
+// 5. charts → html → pdf ‖ phone-charts → workbook → manifest for each briefing, `concurrency` at a time. Every
+//    stage returns its value and its diagnostics (docs/design.md, "The stage contract"); the diagnostics go into
+//    the briefing's one log, judged once after the last stage (under --strict a warning is an error). Then each
+//    file is written atomically and the manifest last, so a failed build leaves the previous good outputs in place;
+//    under --strict nothing is written until every briefing has passed.
+// Validate, resolve, charts, html, phone-charts and workbook run on worker threads (`stages`), which keeps this
+// thread free to drive Chromium; their modules load only there, so an up-to-date build loads neither Vega, ExcelJS
+// nor Puppeteer. File access, the browser, the worker threads, the clock and logging come in through `effects`.
 import { join } from 'node:path';
-import { hasErrors, unreported } from '../diagnostics/diagnostic.js';
+import { hasErrors, judged, unreported, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { briefingId, type InputFile } from '../model/briefing.js';
 import { inputHash } from '../model/hashing.js';
 import type { BriefingReader } from '../model/loaded.js';
-import { MANIFEST_FILE, type OutputFile } from '../model/manifest.js';
+import { MANIFEST_FILE, type Manifest, type OutputFile } from '../model/manifest.js';
 import type { Format, PageSize } from '../model/output.js';
 import type { ResolvedBriefing } from '../model/resolved.js';
 import { loadBriefing } from '../stages/load/index.js';
@@ -112,9 +115,17 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
     pdfStage?.catch(() => undefined);
     const written: string[] = [];
     const render: RenderContext = { ...rendering, pdfStage, options, effects, context };
+    // Under --strict a warning from any stage stops the build: every briefing is rendered and judged before the
+    // first file is written. Otherwise a briefing's files are written as soon as it is judged.
+    const held: RenderedBriefing[] = [];
     await eachConcurrently(checked, options.concurrency, effects.progress, async (briefing) => {
-      written.push(...(await buildBriefing(briefing, keys.then((known) => known.get(briefing.id)!), render)));
+      const rendered = await renderBriefing(briefing, keys.then((known) => known.get(briefing.id)!), render);
+      if (rendered && options.strict) held.push(rendered);
+      else if (rendered) written.push(...(await writeBriefing(rendered, effects)));
     });
+    if (!checked.some((briefing) => hasErrors(briefing.diagnostics))) {
+      for (const rendered of held) written.push(...(await writeBriefing(rendered, effects)));
+    }
     return { briefings: checked, upToDate, written };
   } finally {
     await Promise.all([rendering?.pool?.close(), rendering?.stages.close()]);
@@ -154,7 +165,7 @@ async function loadAll(dirs: readonly string[], reader: BriefingReader, onLoaded
   const found: LoadedInputs[] = [];
   for (const dir of dirs) {
     const recording = recordingReader(reader, dir);
-    const { loaded, diagnostics } = await loadBriefing(dir, recording.reader);
+    const { value: loaded, diagnostics } = await loadBriefing(dir, recording.reader);
     const briefing = { id: loaded.id, inputs: loaded.inputs, snapshot: recording.snapshot, loadFailed: hasErrors(diagnostics) };
     found.push(briefing);
     onLoaded?.(briefing);
@@ -239,28 +250,37 @@ interface RenderContext extends Rendering {
   context: Promise<CacheContext>;
 }
 
+/** A briefing rendered and judged, its files not yet written. */
+interface RenderedBriefing {
+  id: string;
+  folder: string;
+  outputs: OutputFile[];
+  manifest: Manifest;
+}
+
 /**
- * charts → html → pdf ‖ workbook, then the outputs and the manifest written; returns the paths written. What
- * Vega-Lite says about the charts as drawn joins the briefing's diagnostics, unless validation said it already.
+ * charts → html → pdf ‖ workbook → manifest, each stage's diagnostics added to the briefing's one log (a problem
+ * validation said already is not said again), and the log judged once, after the last stage (under --strict a
+ * warning is an error): undefined when the briefing may not be written.
  */
-async function buildBriefing(checked: CheckedBriefing, cacheKeyOf: Promise<string>, { options, effects, stages, pool, pdfStage, context: cacheContextOf }: RenderContext): Promise<string[]> {
+async function renderBriefing(checked: CheckedBriefing, cacheKeyOf: Promise<string>, { options, effects, stages, pool, pdfStage, context: cacheContextOf }: RenderContext): Promise<RenderedBriefing | undefined> {
   const briefing: ResolvedBriefing = checked.resolved!;
+  const log = (found: readonly Diagnostic[]) => checked.diagnostics.push(...unreported(found, checked.diagnostics));
   const documents = stages.render({
     briefing, pageSize: options.pageSize, workbook: options.formats.has('xlsx'), toolVersion: effects.toolVersion, ...(options.sourceDate ? { sourceDate: options.sourceDate } : {}),
   });
   const pdf = pool && pdfStage && documents.page.then((html) => runStage(briefing.id, 'pdf', effects.progress, async () => {
-    const { printPdf, finishPdf } = await pdfStage;
-    const input = { briefing, html, pageSize: options.pageSize, creator: `briefpress ${effects.toolVersion}` };
-    // The page goes back to the pool once printed, so the last briefing's browser is killed while its PDF is tagged:
+    const { renderPdf } = await pdfStage;
+    // The pool lends its page for the print alone, so the last briefing's browser is killed while its PDF is tagged:
     // Chromium goes on working after a print, and a cold build spends ~0.1 CPU-s less, ~30 ms sooner done.
-    const printed = await pool.print((pages) => printPdf({ ...input, browser: pages }));
-    return (await finishPdf(printed, input)).pdf;
+    return renderPdf({ briefing, html, printer: pool, pageSize: options.pageSize, creator: `briefpress ${effects.toolVersion}` });
   }));
-  const [html, pdfBytes, xlsx, drawn, key, context] = await Promise.all([documents.html, pdf, documents.workbook, documents.warnings, cacheKeyOf, cacheContextOf]);
-  checked.diagnostics.push(...unreported(drawn, checked.diagnostics));
+  const [html, printed, xlsx, found, key, context] = await Promise.all([documents.html, pdf, documents.workbook, documents.diagnostics, cacheKeyOf, cacheContextOf]);
+  log(found);
+  if (printed) log(printed.diagnostics);
 
   const outputs: OutputFile[] = [];
-  if (pdfBytes) outputs.push({ file: `${briefing.id}.pdf`, mediaType: 'application/pdf', data: pdfBytes });
+  if (printed) outputs.push({ file: `${briefing.id}.pdf`, mediaType: 'application/pdf', data: printed.value.pdf });
   if (options.formats.has('html')) outputs.push({ file: `${briefing.id}.html`, mediaType: 'text/html', data: new TextEncoder().encode(html) });
   if (xlsx) outputs.push({ file: `${briefing.id}.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: xlsx });
 
@@ -274,14 +294,21 @@ async function buildBriefing(checked: CheckedBriefing, cacheKeyOf: Promise<strin
     options: context.options,
     builtAt: effects.now(),
   });
-  const folder = join(options.outDir, briefing.id);
+  log(manifest.diagnostics);
+  checked.diagnostics = judged(checked.diagnostics, options);
+  if (hasErrors(checked.diagnostics)) return undefined;
+  return { id: briefing.id, folder: join(options.outDir, briefing.id), outputs, manifest: manifest.value };
+}
+
+/** The outputs, then the manifest; returns the paths written. */
+async function writeBriefing({ id, folder, outputs, manifest }: RenderedBriefing, effects: BuildEffects): Promise<string[]> {
   // The outputs at once (each waits on its own flush), every one of them settled before the manifest is written.
   const written = await Promise.allSettled(outputs.map((output) => effects.outputs.write(join(folder, output.file), output.data)));
   const failed = written.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
   await effects.outputs.write(join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   const files = [...outputs.map((output) => output.file), MANIFEST_FILE];
-  effects.progress.done(briefing.id, { files, folder });
+  effects.progress.done(id, { files, folder });
   collectGarbageOverBudget();
   return files.map((file) => join(folder, file));
 }

@@ -80,6 +80,6 @@ export interface RenderedDocuments {
   /** The HTML file. */
   html: Promise<string>;
   workbook: Promise<Uint8Array | undefined>;
-  /** What Vega-Lite said about the charts as drawn. */
-  warnings: Promise<Diagnostic[]>;
+  /** What the stages found (what Vega-Lite said about the charts as drawn). */
+  diagnostics: Promise<Diagnostic[]>;
 }

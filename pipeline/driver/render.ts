@@ -5,7 +5,7 @@
 // start and time are reported, and a stage that throws becomes a rendering failure that names the briefing and
 // the stage. Stage modules load when their stage first runs (build.ts imports runStage from here and must stay
 // light).
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { briefingDate } from '../model/dates.js';
 import { inputHash } from '../model/hashing.js';
@@ -23,25 +23,28 @@ export interface RenderedRest {
   /** The HTML file: the printed page's HTML with the charts' phone drawings. */
   html: string;
   workbook?: Uint8Array;
-  /** What Vega-Lite said about the charts as drawn. */
-  warnings: Diagnostic[];
+  /** What the stages found, each stage's in turn (what Vega-Lite said about the charts as drawn). */
+  diagnostics: Diagnostic[];
 }
 
 /** Renders the page Chromium prints (passed to `onPage` at once), then the HTML file and, when asked, the workbook. */
 export async function renderDocuments(request: RenderRequest, setup: RenderSetup, onPage: (html: string) => void): Promise<RenderedRest> {
   const { briefing, pageSize, toolVersion } = request;
   const stage = <T>(name: string, run: () => Promise<T> | T) => runStage(briefing.id, name, setup.report, run);
-  const { renderPageCharts, addPhoneCharts } = await import('../stages/charts/index.js');
-  const page = await stage('charts', () => renderPageCharts(briefing));
-  const { renderHtml, withPhoneCharts } = await import('../stages/html/index.js');
-  const pageHtml = await stage('html', () => renderHtml({ briefing, charts: page.charts, templates: setup.templates, fonts: setup.fonts, pageSize, toolVersion }));
-  onPage(pageHtml);
-  const { charts, warnings } = await stage('phone-charts', () => addPhoneCharts(briefing, page));
-  const html = withPhoneCharts(pageHtml, briefing, charts);
-  if (!request.workbook) return { html, warnings };
+  const diagnostics: Diagnostic[] = [];
+  const logged = <T>({ value, diagnostics: found }: StageResult<T>) => (diagnostics.push(...found), value);
+  const { drawCharts } = await import('../stages/charts/index.js');
+  const pageCharts = logged(await stage('charts', () => drawCharts(briefing)));
+  const { renderHtml } = await import('../stages/html/index.js');
+  const page = logged(await stage('html', () => renderHtml({ briefing, charts: pageCharts, templates: setup.templates, fonts: setup.fonts, pageSize, toolVersion })));
+  onPage(page);
+  const { addPhoneCharts } = await import('../stages/phone-charts/index.js');
+  const { charts, html } = logged(await stage('phone-charts', () => addPhoneCharts({ briefing, charts: pageCharts, html: page })));
+  if (!request.workbook) return { html, diagnostics };
   const { buildWorkbook } = await import('../stages/workbook/index.js');
   const build = { toolVersion, inputHash: inputHash(briefing.briefing.inputs), packageDate: request.sourceDate ?? briefingDate(briefing.meta.date) };
-  return { html, workbook: await stage('workbook', () => buildWorkbook({ briefing, charts, build, pageSize })), warnings };
+  const workbook = logged(await stage('workbook', () => buildWorkbook({ briefing, charts, build, pageSize })));
+  return { html, workbook, diagnostics };
 }
 
 /** Runs one stage of one briefing: reports its start and time; anything it throws that is not a CliError becomes one. */

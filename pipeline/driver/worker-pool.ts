@@ -100,7 +100,7 @@ export class StageWorkers implements BrowserlessStages {
     const rest = this.#send(this.#leastBusy(), { kind: 'render', render: request }, onPage) as Promise<RenderedRest>;
     // A render that fails before its page exists fails them all; one that a caller does not wait for (the page,
     // when no PDF is wanted) must not count as unhandled.
-    const documents = { page: Promise.race([page, rest.then(() => page)]), html: rest.then((r) => r.html), workbook: rest.then((r) => r.workbook), warnings: rest.then((r) => r.warnings) };
+    const documents = { page: Promise.race([page, rest.then(() => page)]), html: rest.then((r) => r.html), workbook: rest.then((r) => r.workbook), diagnostics: rest.then((r) => r.diagnostics) };
     for (const document of Object.values(documents)) document.catch(() => undefined);
     return documents;
   }

@@ -18,8 +18,8 @@ export interface ChartSvg {
   /** At the printed page's text column width: the PDF, the HTML on wider screens, the workbook's picture. */
   svg: string;
   /**
-   * At a phone's width with larger text, for the HTML on narrow screens; drawn after the page's (stages/charts:
-   * addPhoneCharts), since the printed page hides it.
+   * At a phone's width with larger text, for the HTML on narrow screens; drawn after the page's, by the
+   * phone-charts stage, since the printed page hides it.
    */
   phoneSvg?: string;
   width: number;

@@ -6,10 +6,11 @@
 import { basename, normalize } from 'node:path';
 import { checkBriefing } from '../driver/check.js';
 import type { Progress } from '../driver/effects.js';
-import { countLine, formatDiagnostics, hasErrors, unreported, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { countLine, formatDiagnostics, hasErrors, unreported, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import type { BriefingReader } from '../model/loaded.js';
-import { renderCharts } from '../stages/charts/index.js';
-import { escapeHtml } from '../stages/html/escape.js';
+import { drawCharts } from '../stages/charts/index.js';
+import { addPhoneCharts } from '../stages/phone-charts/index.js';
+import { escapeHtml } from '../model/escape.js';
 import { renderHtml } from '../stages/html/index.js';
 import { MONO_FONT, type DocumentFonts } from '../theme/fonts.js';
 import type { Templates } from '../theme/templates.js';
@@ -55,12 +56,16 @@ export async function buildPreview(dir: string, effects: PreviewEffects): Promis
     });
     if (hasErrors(checked.diagnostics) || !checked.resolved) return { briefing, ...found(checked.diagnostics) };
     const resolved = checked.resolved;
+    // The build's stages, each one's diagnostics added to the one log.
+    const log = <T>({ value, diagnostics }: StageResult<T>) => (checked.diagnostics.push(...unreported(diagnostics, checked.diagnostics)), value);
     stage = 'charts';
-    const { charts, warnings } = await timed(stage, () => renderCharts(resolved));
+    const charts = log(await timed(stage, () => drawCharts(resolved)));
     stage = 'html';
     const [templates, fonts] = await Promise.all([effects.templates(), effects.fonts()]);
-    const html = await timed(stage, () => renderHtml({ briefing: resolved, charts, templates, fonts, pageSize: 'a4', toolVersion: effects.toolVersion }));
-    return { briefing, html, ...found([...checked.diagnostics, ...unreported(warnings, checked.diagnostics)]) };
+    const page = log(await timed(stage, () => renderHtml({ briefing: resolved, charts, templates, fonts, pageSize: 'a4', toolVersion: effects.toolVersion })));
+    stage = 'phone-charts';
+    const { html } = log(await timed(stage, () => addPhoneCharts({ briefing: resolved, charts, html: page })));
+    return { briefing, html, ...found(checked.diagnostics) };
   } catch (error) {
     // A broken template or an unexpected failure: the author sees it and the last good page stays up.
     const reason = `the ${stage} stage failed: ${(error as Error).message}`;

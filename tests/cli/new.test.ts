@@ -71,14 +71,39 @@ describe('briefpress new', () => {
     const workbook = XLSX.read(readFileSync(join(parent, 'out-html', ID, `${ID}.xlsx`)), { type: 'buffer' });
     expect(XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets.Data!, { header: 1 }).flat()).toContain('example-share-2024');
 
-    const full = await briefpress(['build', folder(), '--out', join(parent, 'out')]);
+    // Under --strict too: no stage, the charts' drawing included, has anything to say of the scaffold.
+    const full = await briefpress(['build', folder(), '--out', join(parent, 'out'), '--strict']);
+    expect(full.stderr).not.toMatch(/warning|error/);
     expect(full.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(parent, 'out', ID, 'manifest.json'), 'utf8')).content.warnings).toEqual([]);
     const text = pdfText(join(parent, 'out', ID, `${ID}.pdf`)).replace(/\s+/g, ' ');
     for (const expected of ['Quarterly threat report', '12.5%', 'over 20%', '$1.25 million', '+7.5 pp', 'Example Research', 'Example Agency', 'First example practice']) expect(text).toContain(expected);
     // No placeholder reaches the PDF, its metadata or the HTML.
     expect(text).not.toContain('{{');
     expect(JSON.stringify(pdfInfo(join(parent, 'out', ID, `${ID}.pdf`)))).not.toContain('{{');
     expect(readFileSync(join(parent, 'out', ID, `${ID}.html`), 'utf8')).not.toContain('{{');
+  });
+
+  it('--strict judges the whole log after the last stage: a warning from drawing a chart is exit 1 with nothing written', async () => {
+    const dir = join(parent, 'chart-warning');
+    expect((await briefpress(['new', 'chart-warning', '--dir', parent, '-q'])).status).toBe(0);
+    // Validation has nothing to say of this spec; only drawing it, with the value labels, makes Vega-Lite warn.
+    const chart = join(dir, 'charts', 'example-share.yaml');
+    writeFileSync(chart, readFileSync(chart, 'utf8').replace('sort: null }', 'sort: { field: periodStart } }'));
+    expect((await briefpress(['validate', dir, '--strict', '-q'])).status).toBe(0);
+
+    const strict = await briefpress(['build', dir, '--out', join(parent, 'out-strict'), '--strict']);
+    expect(strict.stderr).toMatch(/charts\/example-share\.yaml:\d+:\d+ error BP404/);
+    expect(strict.stderr).toContain('nothing was written');
+    expect(strict.status).toBe(1);
+    expect(existsSync(join(parent, 'out-strict'))).toBe(false);
+
+    // Without --strict it is a warning, recorded in the manifest, and the outputs are written.
+    const lenient = await briefpress(['build', dir, '--out', join(parent, 'out-lenient'), '--outputs', 'html']);
+    expect(lenient.stderr).toMatch(/warning BP404/);
+    expect(lenient.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(parent, 'out-lenient', 'chart-warning', 'manifest.json'), 'utf8'));
+    expect(new Set(manifest.content.warnings.map((w: { code: string }) => w.code))).toEqual(new Set(['BP404']));
   });
 
   it('names in every data file a JSON Schema that exists, by a path from where it wrote: data/, or --dir anywhere', async () => {

@@ -26,7 +26,7 @@ async function manifestOf(changes: Record<string, string>, outputs: Record<strin
     versions: {},
     options: {},
     builtAt: BUILT_AT,
-  });
+  }).value;
 }
 
 const replace = (file: string, ...pairs: [string, string][]) => {

@@ -27,9 +27,16 @@ vi.mock('../../pipeline/stages/pdf/index.js', async (original) => {
   const stage = await original<typeof import('../../pipeline/stages/pdf/index.js')>();
   return {
     ...stage,
-    finishPdf: async (...args: Parameters<typeof stage.finishPdf>) => {
-      events.push('tagging');
-      const finished = await stage.finishPdf(...args);
+    // Tagging starts when the printer has the page back.
+    renderPdf: async (input: Parameters<typeof stage.renderPdf>[0]) => {
+      const printer: typeof input.printer = {
+        print: async (job) => {
+          const printed = await input.printer.print(job);
+          events.push('tagging');
+          return printed;
+        },
+      };
+      const finished = await stage.renderPdf({ ...input, printer });
       events.push('tagged');
       return finished;
     },

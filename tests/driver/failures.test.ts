@@ -31,7 +31,7 @@ async function buildFailing(ids: readonly string[], failing: readonly string[]) 
         if (!failing.includes(request.briefing.id)) return stages.render(request);
         const failure = Promise.reject(new CliError(`${request.briefing.id}: the html stage failed: simulated`, 3));
         failure.catch(() => undefined);
-        return { page: failure, html: failure, workbook: failure, warnings: failure };
+        return { page: failure, html: failure, workbook: failure, diagnostics: failure };
       },
     }),
   });

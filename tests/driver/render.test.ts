@@ -6,12 +6,12 @@ import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
 import { renderDocuments } from '../../pipeline/driver/render.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
-import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { renderPdf } from '../../pipeline/stages/pdf/index.js';
 import { loadDocumentFonts, type DocumentFonts } from '../../pipeline/theme/fonts.js';
 import { loadTemplates, type Templates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
+import { pdfOf, renderDocumentsOf } from '../support/stages.js';
+import { drawCharts } from '../../pipeline/stages/charts/index.js';
+import { addPhoneCharts } from '../../pipeline/stages/phone-charts/index.js';
 
 const BRIEFINGS = ['data/ai-security-workforce-2024', 'data/cost-of-a-data-breach-2024'];
 
@@ -46,10 +46,12 @@ describe.each(BRIEFINGS)('rendering %s', (dir) => {
     expect(stages).toEqual(['charts', 'html', 'phone-charts', 'workbook']);
     expect(rest.workbook?.length).toBeGreaterThan(0);
 
-    // The file is what the HTML stage makes with every drawing at once.
-    const all = await renderCharts(briefing);
-    expect(rest.html).toBe(renderHtml({ briefing, charts: all.charts, templates, fonts, pageSize: 'a4', toolVersion: 'test' }));
-    expect(rest.warnings).toEqual(all.warnings);
+    // The file is what the stages make one after another, and their diagnostics are the charts' and the phone charts'.
+    const chained = await renderDocumentsOf(briefing, { templates, fonts });
+    expect(rest.html).toBe(chained.html);
+    const pageCharts = await drawCharts(briefing);
+    const phoneCharts = await addPhoneCharts({ briefing, charts: pageCharts.value, html: chained.page });
+    expect(rest.diagnostics).toEqual([...pageCharts.diagnostics, ...phoneCharts.diagnostics]);
     const phoneDivs = (html: string) => [...html.matchAll(/<div class="chart-graphic chart-phone">([\s\S]*?)<\/div>/g)].map((m) => m[1]!);
     expect(phoneDivs(rest.html)).toHaveLength(briefing.charts.length);
     for (const drawn of phoneDivs(rest.html)) expect(drawn).toMatch(/^<svg role="img" aria-label="[^"]+" data-chart=/);
@@ -62,7 +64,7 @@ describe.each(BRIEFINGS)('rendering %s', (dir) => {
   it('prints the same PDF, byte for byte, from the page as from the HTML file', async () => {
     const briefing = await loadDefaultBriefing(dir);
     const { page, rest } = await rendered(briefing);
-    const print = async (html: string) => (await renderPdf({ briefing, html, browser, pageSize: 'a4', creator: 'briefpress test' })).pdf;
+    const print = async (html: string) => (await pdfOf({ briefing, html, browser, pageSize: 'a4', creator: 'briefpress test' })).pdf;
     expect(Buffer.compare(Buffer.from(await print(page)), Buffer.from(await print(rest.html)))).toBe(0);
   });
 });

@@ -24,12 +24,12 @@ describe('StageWorkers', () => {
     try {
       const request = { briefing, pageSize: 'a4' as const, workbook: false, toolVersion: 'test' };
       const first = stages.render(request);
-      await expect(within(Promise.all([first.html, first.workbook, first.warnings]), 30_000)).rejects.toThrow('a render worker stopped (exit code 7) with work unfinished');
+      await expect(within(Promise.all([first.html, first.workbook, first.diagnostics]), 30_000)).rejects.toThrow('a render worker stopped (exit code 7) with work unfinished');
       const second = stages.render(request);
-      const [html, workbook, warnings] = await within(Promise.all([second.html, second.workbook, second.warnings]), 60_000);
+      const [html, workbook, diagnostics] = await within(Promise.all([second.html, second.workbook, second.diagnostics]), 60_000);
       expect(html).toContain(briefing.meta.title);
       expect(workbook).toBeUndefined();
-      expect(warnings).toEqual([]);
+      expect(diagnostics).toEqual([]);
       expect(started).toBe(2);
     } finally {
       await stages.close();
@@ -76,7 +76,7 @@ describe('StageWorkers', () => {
     const stages = new StageWorkers(1, 1, quietly, start, 300);
     try {
       const stuck = stages.render({ briefing, pageSize: 'a4' as const, workbook: false, toolVersion: 'test' });
-      const settled = await within(Promise.allSettled([stuck.html, stuck.workbook, stuck.warnings]), 10_000);
+      const settled = await within(Promise.allSettled([stuck.html, stuck.workbook, stuck.diagnostics]), 10_000);
       const failure = settled.map((result) => result.status === 'rejected' && result.reason)[2];
       expect(failure).toBeInstanceOf(CliError);
       expect(failure).toMatchObject({ exitCode: 3, message: `rendering ${briefing.id} took longer than 0.3 s and was stopped` });

@@ -5,11 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
 import { HtmlValidate } from 'html-validate';
 import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
-import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
-import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
+import { htmlOf } from '../support/stages.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -25,7 +22,7 @@ let html: string;
 
 beforeAll(async () => {
   const briefing = await loadDefaultBriefing();
-  html = renderHtml({ briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4', toolVersion: 'test' });
+  html = await htmlOf(briefing);
   browser = await launchBrowser(await findBrowser());
 });
 afterAll(async () => {

@@ -114,7 +114,7 @@ describe('faults', () => {
         if (request.briefing.id !== 'fault-two') return stages.render(request);
         const failure = Promise.reject(new CliError('fault-two: the charts stage failed: simulated', 3));
         failure.catch(() => undefined);
-        return { page: failure, html: failure, workbook: failure, warnings: failure };
+        return { page: failure, html: failure, workbook: failure, diagnostics: failure };
       },
     });
     const error = await build(briefings(), { ...OPTIONS, outDir: out }, effects(launch, failing)).then(() => undefined, (e: unknown) => e);

@@ -6,14 +6,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
-import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { printCss } from '../../pipeline/stages/html/print-css.js';
-import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
-import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { changedBriefing, loadDefaultBriefing } from '../support/default-briefing.js';
 import { pdfText } from '../support/pdf-tools.js';
+import { htmlOf, pdfOf } from '../support/stages.js';
 
 const BREAKOUT = `Q4 "review" \\ </style><a href='javascript:alert(1)'>x</a><meta http-equiv=refresh content='3;url=http://127.0.0.1:9/'><style>`;
 
@@ -33,7 +29,7 @@ beforeAll(async () => {
     meta: { ...briefing.meta, title: BREAKOUT, classification: BREAKOUT },
     sections: briefing.briefing.sections.map((section) => ({ ...section, title: `${section.title} ${BREAKOUT}` })),
   });
-  const render = async (b: ResolvedBriefing) => renderHtml({ briefing: b, charts: (await renderCharts(b)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4', toolVersion: 'test' });
+  const render = (b: ResolvedBriefing) => htmlOf(b);
   html = await render(hostile);
   plainHtml = await render(briefing);
 });
@@ -56,7 +52,7 @@ describe('markup in text that lands in CSS', () => {
     const browser = await launchBrowser(await findBrowser());
     let pdf: Uint8Array;
     try {
-      ({ pdf } = await renderPdf({ briefing: hostile, html, browser, pageSize: 'a4', creator: 'test' }));
+      ({ pdf } = await pdfOf({ briefing: hostile, html, browser, pageSize: 'a4' }));
     } finally {
       await browser.close();
     }

@@ -7,13 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
-import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
-import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { briefpress } from '../support/cli.js';
 import { changedBriefing, DEFAULT_BRIEFING_DIR, loadDefaultBriefing } from '../support/default-briefing.js';
+import { htmlOf, pdfOf } from '../support/stages.js';
 
 const ID = 'ai-security-workforce-2024';
 let server: Server;
@@ -69,12 +65,11 @@ describe('rendering hostile content', () => {
   it('renders the same content harmlessly when validation is bypassed: HTML and PDF make no request', async () => {
     const briefing = await loadDefaultBriefing();
     const hostile = changedBriefing(briefing, { sections: briefing.briefing.sections.map((s, i) => (i === 0 ? { ...s, markdown: s.markdown + hostileMarkdown() } : s)) });
-    const input = { briefing: hostile, charts: (await renderCharts(hostile)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4' as const, toolVersion: 'test' };
-    const html = renderHtml(input);
+    const html = await htmlOf(hostile);
     expect(html).not.toMatch(/<(img|link|iframe|object|style|image)[^>]*127\.0\.0\.1/);
     const browser = await launchBrowser(await findBrowser());
     try {
-      await renderPdf({ briefing: hostile, html, browser, pageSize: 'a4', creator: 'test' });
+      await pdfOf({ briefing: hostile, html, browser, pageSize: 'a4' });
     } finally {
       await browser.close();
     }

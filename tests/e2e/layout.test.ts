@@ -7,14 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
-import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
-import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { bodyArea, fill, leadingItemHeight, median, pdfLayout, textLineLengths, uriAnnotations, type Page } from '../support/pdf-layout.js';
 import { pdfText, writeTemp } from '../support/pdf-tools.js';
+import { htmlOf, pdfOf } from '../support/stages.js';
 
 const BRIEFINGS = readdirSync('data').sort();
 /** A middle page must reach this far down its page area, unless what comes next could not have fitted. */
@@ -37,9 +33,8 @@ beforeAll(async () => {
   browser = await launchBrowser(await findBrowser());
   for (const id of BRIEFINGS) {
     const briefing = await loadDefaultBriefing(join('data', id));
-    const input = { briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4' as const, toolVersion: 'test' };
-    const html = renderHtml(input);
-    const { pdf } = await renderPdf({ briefing, html, browser, pageSize: 'a4', creator: 'briefpress test' });
+    const html = await htmlOf(briefing);
+    const { pdf } = await pdfOf({ briefing, html, browser, pageSize: 'a4', creator: 'briefpress test' });
     const path = writeTemp(`${id}.pdf`, pdf);
     printed.set(id, { briefing, html, pages: pdfLayout(path), text: pdfText(path), uris: uriAnnotations(path) });
   }

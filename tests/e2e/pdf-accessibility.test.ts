@@ -7,13 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
-import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
-import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { pdfAudit, pdfStructureText, pdfText, writeTemp, type PdfAudit } from '../support/pdf-tools.js';
+import { htmlOf, pdfOf } from '../support/stages.js';
 
 const BRIEFINGS = readdirSync('data').sort();
 
@@ -29,8 +25,7 @@ let browser: Browser;
 const printed = new Map<string, Printed>();
 
 async function print(briefing: ResolvedBriefing): Promise<Uint8Array> {
-  const input = { briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4' as const, toolVersion: 'test' };
-  return (await renderPdf({ briefing, html: renderHtml(input), browser, pageSize: 'a4', creator: 'briefpress test' })).pdf;
+  return (await pdfOf({ briefing, html: await htmlOf(briefing), browser, pageSize: 'a4', creator: 'briefpress test' })).pdf;
 }
 
 beforeAll(async () => {

@@ -3,14 +3,10 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
-import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
-import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { writeTemp } from '../support/pdf-tools.js';
 import { compareWithGolden, pdfPagesAsPng, UPDATE_GOLDEN } from '../support/visual.js';
+import { htmlOf, pdfOf } from '../support/stages.js';
 
 const GOLDEN_DIR = 'tests/golden/pdf';
 /**
@@ -26,8 +22,7 @@ let pages: Buffer[];
 beforeAll(async () => {
   browser = await launchBrowser(await findBrowser());
   const briefing = await loadDefaultBriefing();
-  const input = { briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4' as const, toolVersion: 'test' };
-  const { pdf } = await renderPdf({ briefing, html: renderHtml(input), browser, pageSize: 'a4', creator: 'golden' });
+  const { pdf } = await pdfOf({ briefing, html: await htmlOf(briefing), browser, pageSize: 'a4', creator: 'golden' });
   pages = pdfPagesAsPng(writeTemp('golden.pdf', pdf));
 });
 afterAll(async () => {

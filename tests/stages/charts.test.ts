@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildVegaLiteSpec, type ChartSvg } from '../../pipeline/model/chart-spec.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
-import { renderCharts } from '../../pipeline/stages/charts/index.js';
+import { drawnCharts } from '../support/stages.js';
 import { changedBriefing, loadDefaultBriefing } from '../support/default-briefing.js';
 
 let briefing: ResolvedBriefing;
 let charts: ChartSvg[];
 beforeAll(async () => {
   briefing = await loadDefaultBriefing();
-  ({ charts } = await renderCharts(briefing));
+  ({ charts } = await drawnCharts(briefing));
 });
 
 const byId = (id: string) => charts.find((c) => c.id === id)!;
@@ -82,13 +82,13 @@ describe('charts', () => {
     const [first, ...rest] = briefing.briefing.charts;
     // An encoding channel the mark cannot use: Vega-Lite drops it and says so.
     const spec = { ...first!.spec, encoding: { ...(first!.spec.encoding as object), shape: { field: 'label', type: 'nominal' } } };
-    const { warnings } = await renderCharts(changedBriefing(briefing, { charts: [{ ...first!, spec }, ...rest] }));
+    const { diagnostics: warnings } = await drawnCharts(changedBriefing(briefing, { charts: [{ ...first!, spec }, ...rest] }));
     expect(warnings.length).toBeGreaterThan(0);
     for (const warning of warnings) {
       expect(warning).toMatchObject({ code: 'BP404', severity: 'warning', file: briefing.briefing.chartSpecs.get(first!.id)!.file });
       expect(warning.message).toContain(`Vega-Lite warns about chart "${first!.id}"`);
     }
-    expect((await renderCharts(briefing)).warnings).toEqual([]);
+    expect((await drawnCharts(briefing)).diagnostics).toEqual([]);
   });
 
   it('a link on a mark that got past validation fails the stage with its reason, leaving no unhandled rejection', async () => {
@@ -96,7 +96,7 @@ describe('charts', () => {
     const linked = changedBriefing(briefing, {
       charts: [{ ...briefing.briefing.charts.find((c) => c.id === chart.id)!, spec: { mark: { type: 'bar', href: 'javascript:alert(1)' }, encoding: { x: { field: 'value', type: 'quantitative' } } } }],
     });
-    await expect(renderCharts(linked)).rejects.toThrow(/^chart "ai-share-software-postings" refers to javascript:alert\(1\)/);
+    await expect(drawnCharts(linked)).rejects.toThrow(/^chart "ai-share-software-postings" refers to javascript:alert\(1\)/);
     // Vega's renderer reports a refused link asynchronously; give it the chance to.
     await new Promise((resolve) => setTimeout(resolve, 50));
   });

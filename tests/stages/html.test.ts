@@ -1,14 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
-import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { loadTemplates } from '../../pipeline/theme/templates.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { changedBriefing, loadDefaultBriefing } from '../support/default-briefing.js';
+import { htmlOf } from '../support/stages.js';
 
 let briefing: ResolvedBriefing;
 let html: string;
-const render = async (b: ResolvedBriefing) => renderHtml({ briefing: b, charts: (await renderCharts(b)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: 'a4', toolVersion: '0.0.0-test' });
+const render = (b: ResolvedBriefing) => htmlOf(b, { toolVersion: '0.0.0-test' });
 
 beforeAll(async () => {
   briefing = await loadDefaultBriefing();

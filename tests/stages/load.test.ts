@@ -36,9 +36,9 @@ describe('load', () => {
     cpSync(join(dir, 'sections/02-roles.md'), join(dir, 'roles-original.md'));
     rmSync(join(dir, 'sections/02-roles.md'));
     symlinkSync(join(dir, 'roles-original.md'), join(dir, 'sections/02-roles.md'));
-    const { loaded, diagnostics } = await loadBriefing(dir, fileReader);
+    const { value: loaded, diagnostics } = await loadBriefing(dir, fileReader);
     expect(diagnostics).toEqual([]);
-    expect(validateBriefing(loaded).briefing?.sections[1]?.markdown).toContain('AI Security Engineer');
+    expect(validateBriefing(loaded).value?.sections[1]?.markdown).toContain('AI Security Engineer');
   });
 
   it('resolves image paths from the section that names them, never outside the folder', () => {

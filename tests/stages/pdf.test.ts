@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
 import { poolOwned } from '../../pipeline/driver/page-pool.js';
-import { renderCharts } from '../../pipeline/stages/charts/index.js';
-import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
-import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { renderPdf } from '../../pipeline/stages/pdf/index.js';
+import { htmlOf, pdfOf } from '../support/stages.js';
 import { setPdfInfo } from '../../pipeline/stages/pdf/info.js';
-import { loadTemplates } from '../../pipeline/theme/templates.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { DEFAULT_BRIEFING_DIR, loadDefaultBriefing } from '../support/default-briefing.js';
 
@@ -48,8 +44,8 @@ async function onePage(from: Browser) {
 /** Renders and prints a briefing; `htmlPageSize` is the paper the HTML's @page rule names, when it differs. */
 async function print(pageSize: 'a4' | 'letter', briefing?: ResolvedBriefing, htmlPageSize = pageSize, pages: { prints: number; newPage: Browser['newPage'] } = countingPrints(browser)) {
   const resolved = briefing ?? (await loadDefaultBriefing());
-  const input = { briefing: resolved, charts: (await renderCharts(resolved)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: htmlPageSize, toolVersion: 'test' };
-  const printed = await renderPdf({ briefing: resolved, html: renderHtml(input), browser: pages, pageSize, creator: 'briefpress test' });
+  const html = await htmlOf(resolved, { pageSize: htmlPageSize });
+  const printed = await pdfOf({ briefing: resolved, html, browser: pages, pageSize, creator: 'briefpress test' });
   return { ...printed, prints: pages.prints };
 }
 

@@ -15,5 +15,5 @@ export async function loadDefaultBriefing(dir = DEFAULT_BRIEFING_DIR): Promise<R
 
 /** The same briefing with some of its validated parts replaced, resolved again as the pipeline would. */
 export function changedBriefing(resolved: ResolvedBriefing, changes: Partial<Briefing>): ResolvedBriefing {
-  return resolveBriefing({ ...resolved.briefing, ...changes });
+  return resolveBriefing({ ...resolved.briefing, ...changes }).value;
 }

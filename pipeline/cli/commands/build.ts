@@ -80,7 +80,13 @@ for before anything else is done.`,
       const invalid = result.briefings.filter((briefing) => briefing.diagnostics.some((d) => d.severity === 'error'));
       for (const briefing of invalid) progress.failed(briefing.id, countLine(briefing.diagnostics));
       const exitCode = invalid.length > 0 ? EXIT.invalidData : EXIT.ok;
-      if (exitCode !== EXIT.ok && !values.json) io.stderr.write('nothing was written: fix the errors above and build again\n');
+      if (exitCode !== EXIT.ok && !values.json) {
+        const failed = new Set(invalid.map((briefing) => briefing.id));
+        const built = result.briefings.filter((briefing) => !failed.has(briefing.id)).map((briefing) => briefing.id);
+        io.stderr.write(result.written.length === 0
+          ? 'nothing was written: fix the errors above and build again\n'
+          : `nothing was written for ${[...failed].join(', ')} (${built.join(', ')} ${built.length === 1 ? 'was' : 'were'} written): fix the errors above and build again\n`);
+      }
       progress.summary(exitCode);
       return exitCode;
     } catch (error) {

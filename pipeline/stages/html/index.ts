@@ -1,16 +1,16 @@
 // html: the resolved briefing and its charts' SVG → one self-contained HTML file (inline CSS, inline SVG, embedded
 // fonts, no script, no request). The PDF stage prints this same file, made before the charts' phone drawings,
-// which print hides: in their place are slots that withPhoneCharts fills.
-import { randomUUID } from 'node:crypto';
+// which print hides: in their place are slots that the phone-charts stage fills.
 import Handlebars from 'handlebars';
+import type { StageResult } from '../../diagnostics/diagnostic.js';
 import type { ChartSvg } from '../../model/chart-spec.js';
+import { phoneSlot } from '../../model/chart-svg.js';
 import { formatBriefingDate } from '../../model/dates.js';
 import type { PageSize } from '../../model/output.js';
 import type { ResolvedBriefing } from '../../model/resolved.js';
 import { imagePath } from '../../narrative/images.js';
 import type { DocumentFonts } from '../../theme/fonts.js';
 import type { Templates } from '../../theme/templates.js';
-import { escapeHtml } from './escape.js';
 import { createNarrativeRenderer } from './markdown.js';
 import { printCss } from './print-css.js';
 
@@ -48,28 +48,8 @@ function compile(templates: Templates): CompiledTemplates {
   return compiled;
 }
 
-/**
- * Where a chart's phone drawing goes when the HTML is made before it: a comment naming this process's own random
- * key, which no briefing can write.
- */
-const PHONE_SLOT = `briefpress-phone-chart-${randomUUID()}`;
-const PHONE_SLOTS = new RegExp(`<!--${PHONE_SLOT}:([^>]*)-->`, 'g');
-
-/** The alt text on the <svg role="img"> itself: Chromium writes it as the PDF Figure's /Alt. */
-const labelled = (svg: string, alt: string) => svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(alt)}" `);
-
-/** The HTML with each chart's phone drawing in its slot: the file the build writes. */
-export function withPhoneCharts(html: string, briefing: ResolvedBriefing, charts: readonly ChartSvg[]): string {
-  const phoneSvgs = new Map(charts.map((chart) => [chart.id, chart.phoneSvg]));
-  return html.replace(PHONE_SLOTS, (_, id: string) => {
-    const svg = phoneSvgs.get(id);
-    if (svg === undefined) throw new Error(`chart "${id}" has no phone drawing`);
-    return labelled(svg, briefing.chartsById.get(id)!.alt);
-  });
-}
-
-/** The HTML; a chart drawn without its phone drawing yet (stages/charts: renderPageCharts) gets a slot for it. */
-export function renderHtml({ briefing, charts, templates, fonts, pageSize, toolVersion }: HtmlInput): string {
+/** The HTML, with a slot for each chart's phone drawing, which the phone-charts stage fills. */
+export function renderHtml({ briefing, charts, templates, fonts, pageSize, toolVersion }: HtmlInput): StageResult<string> {
   const { layout, figure: figureTemplate, table: tableTemplate } = compile(templates);
 
   const { meta } = briefing;
@@ -94,10 +74,9 @@ export function renderHtml({ briefing, charts, templates, fonts, pageSize, toolV
       if (kind === 'chart') {
         const chart = briefing.chartsById.get(id)!;
         const drawn = svgById.get(id);
-        const phoneSvg = drawn?.phoneSvg === undefined ? (drawn ? `<!--${PHONE_SLOT}:${id}-->` : undefined) : labelled(drawn.phoneSvg, chart.alt);
         return figureTemplate({
           anchor: chart.anchor, number: chart.number, title: chart.title, caption: chart.caption, sourceLine: chart.sourceLine,
-          svg: drawn && labelled(drawn.svg, chart.alt), phoneSvg, rows: chart.rows,
+          svg: drawn?.svg, phoneSvg: drawn && phoneSlot(id), rows: chart.rows,
         });
       }
       const table = briefing.tablesById.get(id)!;
@@ -153,7 +132,7 @@ export function renderHtml({ briefing, charts, templates, fonts, pageSize, toolV
     })),
   };
   // Each font is cut down to the characters of the page as made without the fonts (making it twice costs ~1 ms).
-  return layout({ ...view, fontCss: fonts.css(layout({ ...view, fontCss: '' })) });
+  return { value: layout({ ...view, fontCss: fonts.css(layout({ ...view, fontCss: '' })) }), diagnostics: [] };
 }
 
 function firstCitationPerSection(citations: { anchorId: string; section: string }[]) {

@@ -7,7 +7,7 @@ import {
   attachCitations, CITATION_START, DATA_POINT_REF_START, directiveStart, FIGURE_REF_START, readCitation, readDataPointRef, readDirective, readTextMark, TEXT_MARK_START,
   readFigureRef, SAFE_LINK, type Placeable,
 } from '../../narrative/grammar.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../../model/escape.js';
 
 export interface NarrativeRenderer {
   render(markdown: string): string;

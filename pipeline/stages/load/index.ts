@@ -2,7 +2,7 @@
 // file can be read and parsed; the validate stage does the rest.
 import { createHash } from 'node:crypto';
 import { join, normalize, isAbsolute, relative, sep } from 'node:path';
-import { compareText, diagnostic, positionAt, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';
+import { compareText, diagnostic, positionAt, type Diagnostic, type Location, type StageResult } from '../../diagnostics/diagnostic.js';
 import { parseYaml, type YamlSource } from '../../diagnostics/yaml-source.js';
 import { LIMITS } from '../../model/limits.js';
 import { imagePath, scanImages } from '../../narrative/images.js';
@@ -25,7 +25,7 @@ const READ_PROBLEMS: Record<string, string> = {
   EACCES: 'permission denied',
 };
 
-export async function loadBriefing(dir: string, reader: BriefingReader): Promise<{ loaded: LoadedBriefing; diagnostics: Diagnostic[] }> {
+export async function loadBriefing(dir: string, reader: BriefingReader): Promise<StageResult<LoadedBriefing>> {
   const diagnostics: Diagnostic[] = [];
   const loaded: LoadedBriefing = { id: briefingId(dir), dir, tables: [], charts: [], sections: new Map(), images: new Map(), inputs: [], failed: [], texts: new Map() };
 
@@ -191,7 +191,7 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
   // Code-unit order: the same on every machine, whatever its locale, so the same input hash (and cache key). It
   // also spares `validate` the ~8 ms ICU takes to make the first collator.
   loaded.inputs.sort((a, b) => compareText(a.path, b.path));
-  return { loaded, diagnostics };
+  return { value: loaded, diagnostics };
 }
 
 /** Which CSV column fills which data point field (`fields`: the schema's DATA_POINT_COLUMNS): the required ones must have a column. */

@@ -1,6 +1,7 @@
 // manifest: what was built from what. Hashes let a reader check a deliverable, the cache key lets a later build
 // tell whether anything changed (build/cache.ts), and the digest of what the briefing says lets `briefpress diff`
 // compare two builds from their output folders alone.
+import type { StageResult } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { inputHash, sha256 } from '../../model/hashing.js';
 import type { Manifest, OutputFile } from '../../model/manifest.js';
@@ -19,9 +20,9 @@ export interface ManifestInput {
   builtAt: Date;
 }
 
-export function buildManifest(input: ManifestInput): Manifest {
+export function buildManifest(input: ManifestInput): StageResult<Manifest> {
   const { inputs } = input.briefing.briefing;
-  return {
+  const manifest: Manifest = {
     briefing: input.briefing.id,
     tool: { name: 'briefpress', version: input.toolVersion },
     builtAt: input.builtAt.toISOString(),
@@ -33,4 +34,5 @@ export function buildManifest(input: ManifestInput): Manifest {
     versions: input.versions,
     content: digestBriefing(input.briefing, input.warnings),
   };
+  return { value: manifest, diagnostics: [] };
 }

@@ -9,6 +9,7 @@
 // the briefing's metadata and dates, so the same input gives the same bytes. In between, tagging.ts finishes the
 // tagged structure for PDF/UA-1; the copy printed keeps its word spaces (word-spaces.ts).
 import type { Browser, Page } from 'puppeteer';
+import type { StageResult } from '../../diagnostics/diagnostic.js';
 import { briefingDate } from '../../model/dates.js';
 import type { PageSize } from '../../model/output.js';
 import type { ResolvedBriefing } from '../../model/resolved.js';
@@ -23,8 +24,7 @@ export interface PdfInput {
   briefing: ResolvedBriefing;
   /** The HTML stage's document, its contents' page numbers left empty. */
   html: string;
-  /** Where the page comes from: a Browser, or a print job's share of the build's page pool (build/page-pool.ts). */
-  browser: Pick<Browser, 'newPage'>;
+  printer: Printer;
   pageSize: PageSize;
   /** The PDF's Creator: "briefpress <version>". */
   creator: string;
@@ -37,18 +37,24 @@ export interface PdfOutput {
   pageNumbers: ReadonlyMap<string, number>;
 }
 
+/**
+ * Lends a browser for the print alone: the build's page pool (driver/page-pool.ts) takes its page back as soon as
+ * the PDF is printed, so that the last briefing's browser closes while the PDF is tagged; a test lends a Browser.
+ */
+export interface Printer {
+  print<T>(job: (browser: Pick<Browser, 'newPage'>) => Promise<T>): Promise<T>;
+}
+
 /** Page numbers change the layout only in pathological cases; stop rather than loop. */
 const MAX_PRINTS = 4;
 
-export async function renderPdf(input: PdfInput): Promise<PdfOutput> {
-  return finishPdf(await printPdf(input), input);
+export async function renderPdf(input: PdfInput): Promise<StageResult<PdfOutput>> {
+  const printed = await input.printer.print((browser) => printPdf(input, browser));
+  return { value: await finishPdf(printed, input), diagnostics: [] };
 }
 
-/**
- * The print alone: Chromium's PDF, untagged and with Chromium's document information. The build gives the page
- * back to its pool here, so that the last briefing's browser closes while the PDF is finished (build.ts).
- */
-export async function printPdf({ briefing, html, browser, pageSize, timeoutMs = 60_000 }: PdfInput): Promise<PdfOutput> {
+/** The print alone: Chromium's PDF, untagged and with Chromium's document information. */
+async function printPdf({ briefing, html, pageSize, timeoutMs = 60_000 }: PdfInput, browser: Pick<Browser, 'newPage'>): Promise<PdfOutput> {
   const page = await browser.newPage();
   try {
     await loadOffline(page, preserveWordSpaces(html), timeoutMs);
@@ -59,7 +65,7 @@ export async function printPdf({ briefing, html, browser, pageSize, timeoutMs = 
 }
 
 /** The printed PDF tagged for PDF/UA-1, with the briefing's document information. */
-export async function finishPdf(printed: PdfOutput, { briefing, html, creator }: Pick<PdfInput, 'briefing' | 'html' | 'creator'>): Promise<PdfOutput> {
+async function finishPdf(printed: PdfOutput, { briefing, html, creator }: PdfInput): Promise<PdfOutput> {
   const { meta } = briefing;
   const info: PdfInfo = {
     title: briefing.documentTitle,
@@ -95,7 +101,7 @@ async function printSettled(page: Page, anchors: readonly string[], pageSize: Pa
   }
 }
 
-/** Pages already set up to load offline: the page pool hands a page on to the next briefing (build/page-pool.ts). */
+/** Pages already set up to load offline: the page pool hands a page on to the next briefing (driver/page-pool.ts). */
 const offlinePages = new WeakSet<object>();
 
 /**

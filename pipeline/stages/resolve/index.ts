@@ -2,6 +2,7 @@
 // values formatted by unit, every text field's placeholders expanded (so none reaches an output or its metadata),
 // sources numbered in order of first citation, figures and tables in order of placement, table cells printed,
 // key-figure cards, indices by id, images as data: URLs, each chart's rows and the Vega-Lite spec it is drawn from.
+import type { StageResult } from '../../diagnostics/diagnostic.js';
 import type { Briefing } from '../../model/briefing.js';
 import { buildVegaLiteSpec, chartRows } from '../../model/chart-spec.js';
 import type { ResolvedBriefing, ResolvedChart, ResolvedDataPoint, ResolvedSource, ResolvedTable } from '../../model/resolved.js';
@@ -11,7 +12,7 @@ import { expandPlaceholders, scanCitations, scanDirectives, type Placeable } fro
 import { resolveKeyFigures } from './key-figures.js';
 import { resolveTableContent, sourceLine } from './tables.js';
 
-export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
+export function resolveBriefing(briefing: Briefing): StageResult<ResolvedBriefing> {
   const dataPoints: ResolvedDataPoint[] = briefing.dataPoints.map((point) => ({ ...point, formatted: formatValue(point), inProse: formatValueInProse(point) }));
   const dataPointsById = new Map(dataPoints.map((point) => [point.id, point]));
   const chartNumbers = placementNumbers(briefing, 'chart');
@@ -66,7 +67,7 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
     .sort((a, b) => a.number - b.number);
 
   const takeaways = sentences(meta.summary);
-  return {
+  const resolved: ResolvedBriefing = {
     id: briefing.id,
     briefing,
     meta,
@@ -88,6 +89,7 @@ export function resolveBriefing(briefing: Briefing): ResolvedBriefing {
     imageUrls: new Map([...briefing.images].map(([path, image]) => [path, `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`])),
     contents: [...sections.map((section) => section.anchor), 'sources'],
   };
+  return { value: resolved, diagnostics: [] };
 }
 
 /** Source numbers as readers see them: in order of first citation; sources only data points use follow in file order. */

@@ -3,6 +3,7 @@
 // figure is a native Excel chart drawing cells (sheets/charts.ts; chart-plan.ts, chart-xml.ts), written into the
 // package after ExcelJS (package.ts, drawings.ts). No clock: the package carries the briefing's date, or
 // SOURCE_DATE_EPOCH's, and package.ts dates the zip entries by it: the same input gives the same bytes.
+import type { StageResult } from '../../diagnostics/diagnostic.js';
 import type { Workbook } from 'exceljs';
 import type { ChartSvg } from '../../model/chart-spec.js';
 import type { PageSize } from '../../model/output.js';
@@ -24,7 +25,7 @@ export interface WorkbookInput {
 /** Excel's default window, opening on the first sheet. */
 const WINDOW = { x: 0, y: 0, width: 28800, height: 17600, firstSheet: 0, activeTab: 0, visibility: 'visible' };
 
-export async function buildWorkbook({ briefing, charts, build, pageSize }: WorkbookInput): Promise<Uint8Array> {
+export async function buildWorkbook({ briefing, charts, build, pageSize }: WorkbookInput): Promise<StageResult<Uint8Array>> {
   const { default: ExcelJS } = await import('exceljs');
   const { meta } = briefing;
   const workbook = new ExcelJS.Workbook();
@@ -58,5 +59,5 @@ export async function buildWorkbook({ briefing, charts, build, pageSize }: Workb
   // Stored, not compressed: finishPackage reads every part back and compresses it with node:zlib, which is what the
   // file carries; ExcelJS's own deflate (JSZip's, in JavaScript) was ~40 % of the stage's time, thrown away.
   const written = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  return finishPackage(new Uint8Array(written), build.packageDate, context.drawings, meta.author !== undefined);
+  return { value: finishPackage(new Uint8Array(written), build.packageDate, context.drawings, meta.author !== undefined), diagnostics: [] };
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBriefing } from '../../../pipeline/driver/check.js';
 import { FUNCTIONS } from '../../../pipeline/stages/validate/checks/chart-budget.js';
-import { renderCharts } from '../../../pipeline/stages/charts/index.js';
+import { drawnCharts } from '../../support/stages.js';
 import { FIXTURE_DIR, memoryBriefing } from '../../support/memory-briefing.js';
 
 const DAY = 'datetime(2024, 4, 31)';
@@ -54,7 +54,7 @@ ${transforms}
 `;
     const checked = await checkBriefing(FIXTURE_DIR, memoryBriefing({ 'charts/every-function.yaml': chart }));
     expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
-    const { charts } = await renderCharts(checked.resolved!);
+    const { charts } = await drawnCharts(checked.resolved!);
     expect(charts.find((c) => c.id === 'every-function')!.svg).toContain('AI JOBS');
   });
 });

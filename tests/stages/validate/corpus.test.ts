@@ -23,9 +23,9 @@ const cases = readdirSync(CORPUS).filter((name) => name.endsWith('.yaml')).sort(
 async function diagnose(fault: Fault) {
   const dir = fault.folder === undefined ? FIXTURE_DIR : join('data', fault.folder);
   const base = fault.base === undefined ? undefined : join('data', fault.base);
-  const { loaded, diagnostics } = await loadBriefing(dir, memoryBriefing(faultChanges(fault), dir, base));
+  const { value: loaded, diagnostics } = await loadBriefing(dir, memoryBriefing(faultChanges(fault), dir, base));
   const validated = validateBriefing(loaded);
-  return { dir, all: sortDiagnostics([...diagnostics, ...validated.diagnostics]), briefing: validated.briefing };
+  return { dir, all: sortDiagnostics([...diagnostics, ...validated.diagnostics]), briefing: validated.value };
 }
 
 describe('invalid briefings (tests/invalid)', () => {

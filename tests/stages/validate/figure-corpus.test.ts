@@ -31,7 +31,7 @@ const BRIEFINGS = ['ai-security-workforce-2024', 'cost-of-a-data-breach-2024'];
 const FIGURE_CODES = /^BP(203|70\d)$/;
 
 async function contextOf(id: string) {
-  const { loaded } = await loadBriefing(`data/${id}`, fileReader);
+  const { value: loaded } = await loadBriefing(`data/${id}`, fileReader);
   return (statement: string): Diagnostic[] => {
     const found: Diagnostic[] = [];
     const context = createContext(loaded, (d) => found.push(d));
@@ -84,7 +84,7 @@ describe('changing the first digit of any raw figure in the prose fails validati
         for (const figure of scanFigures(text)) {
           const digit = figure.offset + figure.text.search(/\d/);
           const changed = `${text.slice(0, digit)}${(Number(text[digit]) + 1) % 10 || 1}${text.slice(digit + 1)}`;
-          const { loaded } = await loadBriefing(FIXTURE_DIR, memoryReader(new Map([...files, [path, new TextEncoder().encode(changed)]])));
+          const { value: loaded } = await loadBriefing(FIXTURE_DIR, memoryReader(new Map([...files, [path, new TextEncoder().encode(changed)]])));
           const { diagnostics } = validateBriefing(loaded);
           const { line } = positionAt(text, digit);
           const at = diagnostics.filter((d) => d.severity === 'error' && d.file.endsWith(path) && d.line === line);

@@ -7,9 +7,9 @@ import { messages } from '../../../pipeline/diagnostics/messages.js';
 import { editDefault, FIXTURE_DIR, memoryBriefing } from '../../support/memory-briefing.js';
 
 async function check(changes: Parameters<typeof memoryBriefing>[0]) {
-  const { loaded, diagnostics } = await loadBriefing(FIXTURE_DIR, memoryBriefing(changes));
+  const { value: loaded, diagnostics } = await loadBriefing(FIXTURE_DIR, memoryBriefing(changes));
   const validated = validateBriefing(loaded);
-  return { all: [...diagnostics, ...validated.diagnostics], briefing: validated.briefing, texts: loaded.texts };
+  return { all: [...diagnostics, ...validated.diagnostics], briefing: validated.value, texts: loaded.texts };
 }
 
 const brief = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.code}`;

@@ -10,12 +10,15 @@ import type { Briefing } from '../../../pipeline/model/briefing.js';
 import type { ChartSvg } from '../../../pipeline/model/chart-spec.js';
 import type { ResolvedBriefing } from '../../../pipeline/model/resolved.js';
 import { storedValue } from '../../../pipeline/model/units.js';
-import { renderCharts } from '../../../pipeline/stages/charts/index.js';
-import { buildWorkbook, type WorkbookInput } from '../../../pipeline/stages/workbook/index.js';
+import { drawnCharts } from '../../support/stages.js';
+import { buildWorkbook as workbookStage, type WorkbookInput } from '../../../pipeline/stages/workbook/index.js';
 import { formatFromD3, qualifiedFormat } from '../../../pipeline/stages/workbook/formats.js';
 import { excelName } from '../../../pipeline/stages/workbook/layout.js';
 import { changedBriefing, loadDefaultBriefing } from '../../support/default-briefing.js';
 import { readWithOpenpyxl, type OpenpyxlBook } from '../../support/openpyxl.js';
+
+/** The workbook stage's bytes. */
+const buildWorkbook = async (input: WorkbookInput) => (await workbookStage(input)).value;
 
 const ROLES_SHEET = 'Key AI cybersecurity roles';
 const SHEETS = ['Overview', ROLES_SHEET, 'Data', 'Charts', 'Sources', 'About'];
@@ -30,7 +33,7 @@ let openpyxl: OpenpyxlBook;
 
 beforeAll(async () => {
   briefing = await loadDefaultBriefing();
-  ({ charts } = await renderCharts(briefing));
+  ({ charts } = await drawnCharts(briefing));
   bytes = await buildWorkbook({ briefing, charts, build: BUILD, pageSize: 'a4' });
   book = read(bytes);
   openpyxl = await readWithOpenpyxl(bytes);
@@ -430,7 +433,7 @@ describe('workbook read by openpyxl', () => {
 
   it("reads a figure Excel cannot draw as a picture beside the charts: the second briefing's", async () => {
     const second = await loadDefaultBriefing('data/cost-of-a-data-breach-2024');
-    const book = await readWithOpenpyxl(await buildWorkbook({ briefing: second, charts: (await renderCharts(second)).charts, build: BUILD, pageSize: 'a4' }));
+    const book = await readWithOpenpyxl(await buildWorkbook({ briefing: second, charts: (await drawnCharts(second)).charts, build: BUILD, pageSize: 'a4' }));
     const chartsSheet = book.sheets.find((s) => s.name === 'Charts')!;
     // Figures 2 and 3 as Excel charts; 1 and 4, whose labels use slice(), as pictures. openpyxl drops the whole
     // drawing, charts too, when a picture's anchor carries an attribute the schema does not allow.
