@@ -1,6 +1,7 @@
 // The main thread's side of render-worker.ts: `size` worker threads running the browserless stages. A check splits
 // the briefings across the threads and joins the results in order; a render goes to the least busy thread. A
-// thread that dies fails the jobs it had and is replaced at once, so later jobs still run.
+// thread that dies fails the jobs it had and is replaced at once, so later jobs still run. A thread stopped because
+// one job ran out of time fails that job only: the others it had run again on the threads left.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import type { CheckedBriefing, CheckOptions } from '../model/checked.js';
@@ -19,6 +20,11 @@ export type WorkerReply =
   | { kind: 'failed'; id: number; message: string; exitCode?: number; stack?: string };
 
 interface Job {
+  task: WorkerTask;
+  /** What the job does, as its messages name it: `rendering <id>`, `checking <folders>`. */
+  what: string;
+  /** Running while the job is on a thread. */
+  timer?: NodeJS.Timeout;
   onPage?(html: string): void;
   resolve(value: unknown): void;
   reject(error: Error): void;
@@ -29,6 +35,8 @@ interface Thread {
   jobs: Map<number, Job>;
   /** Why the thread stopped, when it did not stop by itself. */
   failure?: Error;
+  /** The job that ran out of time, when that is why the thread was stopped. */
+  overdue?: number;
 }
 
 /** Starts one worker thread running render-worker; tests pass another to stand in for it. */
@@ -111,21 +119,22 @@ export class StageWorkers implements BrowserlessStages {
   }
 
   #send(thread: Thread, task: WorkerTask, onPage?: (html: string) => void): Promise<unknown> {
-    const id = this.#nextId++;
     const what = task.kind === 'render' ? `rendering ${task.render.briefing.id}` : `checking ${task.snapshots.map((s) => s.dir).join(', ')}`;
-    return new Promise((resolve, reject) => {
-      // Out of time: the thread is stopped (its exit fails its jobs with this reason) and replaced.
-      const timer = setTimeout(() => {
-        thread.failure = new CliError(`${what} took longer than ${this.#timeoutMs / 1000} s and was stopped`, EXIT.renderFailure);
-        void thread.worker.terminate();
-      }, this.#timeoutMs);
-      const settle = <A extends unknown[]>(then: (...args: A) => void) => (...args: A) => {
-        clearTimeout(timer);
-        then(...args);
-      };
-      thread.jobs.set(id, { onPage, resolve: settle(resolve), reject: settle(reject) });
-      thread.worker.postMessage({ ...task, id });
-    });
+    return new Promise((resolve, reject) => this.#post(thread, this.#nextId++, { task, what, onPage, resolve, reject }));
+  }
+
+  /** Gives a job to a thread, with the whole time allowed from now. */
+  #post(thread: Thread, id: number, job: Job): void {
+    // Out of time: the thread is stopped and replaced; its exit fails this job and runs the others again. The first
+    // job out of time is the one stopped: the jobs waiting behind it run out of time because of it.
+    job.timer = setTimeout(() => {
+      if (thread.failure) return;
+      thread.failure = new CliError(`${job.what} took longer than ${this.#timeoutMs / 1000} s and was stopped`, EXIT.renderFailure);
+      thread.overdue = id;
+      void thread.worker.terminate();
+    }, this.#timeoutMs);
+    thread.jobs.set(id, job);
+    thread.worker.postMessage({ ...job.task, id });
   }
 
   #leastBusy(): Thread {
@@ -141,6 +150,7 @@ export class StageWorkers implements BrowserlessStages {
       if (!job) return;
       if (reply.kind === 'page') return job.onPage?.(reply.html);
       thread.jobs.delete(reply.id);
+      clearTimeout(job.timer);
       if (reply.kind === 'done') return job.resolve(reply.value);
       job.reject(reply.exitCode === undefined ? Object.assign(new Error(reply.message), { stack: reply.stack }) : new CliError(reply.message, reply.exitCode));
     });
@@ -150,12 +160,19 @@ export class StageWorkers implements BrowserlessStages {
         ? new CliError(`a briefing needed more than ${this.#limits.maxOldGenerationSizeMb} MB to check or render, and was stopped`, EXIT.renderFailure)
         : error;
     });
+    // A crash or a heap out of memory cannot say which job caused it, so all the thread's jobs fail with its reason.
     thread.worker.on('exit', (code) => {
-      const error = thread.failure ?? new Error(`a render worker stopped (exit code ${code}) with work unfinished`);
-      for (const job of thread.jobs.values()) job.reject(error);
-      thread.jobs.clear();
       const index = this.#threads.indexOf(thread);
       if (!this.#closing && index >= 0) this.#threads[index] = this.#start();
+      const stopped = new Error(`a render worker stopped (exit code ${code}) with work unfinished`);
+      const jobs = [...thread.jobs];
+      thread.jobs.clear();
+      for (const [id, job] of jobs) {
+        clearTimeout(job.timer);
+        if (thread.overdue === undefined || id === thread.overdue) job.reject(thread.failure ?? stopped);
+        else if (this.#closing) job.reject(stopped);
+        else this.#post(this.#leastBusy(), id, job);
+      }
     });
     return thread;
   }

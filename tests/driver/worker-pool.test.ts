@@ -86,4 +86,30 @@ describe('StageWorkers', () => {
       await stages.close();
     }
   });
+
+  it('stops only the job that ran out of time: the jobs waiting behind it on its thread run on a fresh thread', async () => {
+    let started = 0;
+    // Each stand-in thread answers a check with the briefing's folder and its own number; checking 'stuck' loops
+    // forever, as a stage stuck in a loop would, and the checks sent with it and after it wait on the same thread.
+    const start: StartWorker = () => new Worker(`const { parentPort } = require('node:worker_threads');
+      const thread = ${started++};
+      parentPort.on('message', ({ id, snapshots }) => {
+        if (snapshots[0].dir === 'stuck') for (;;);
+        parentPort.postMessage({ kind: 'done', id, value: [snapshots[0].dir + ' on thread ' + thread] });
+      });`, { eval: true });
+    const stages = new StageWorkers(1, 3, quietly, start, 300);
+    const snapshot = (dir: string): BriefingSnapshot => ({ dir, files: new Map(), lists: new Map() });
+    try {
+      // 'two' runs out of time together with 'stuck', 'three' later.
+      const [stuck, two] = ['stuck', 'two'].map((dir) => stages.check([snapshot(dir)], { strict: false }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const three = stages.check([snapshot('three')], { strict: false });
+      const [stopped, ...others] = await within(Promise.allSettled([stuck!, two!, three]), 10_000);
+      expect(stopped).toMatchObject({ status: 'rejected', reason: { exitCode: 3, message: 'checking stuck took longer than 0.3 s and was stopped' } });
+      expect(others).toEqual([{ status: 'fulfilled', value: ['two on thread 1'] }, { status: 'fulfilled', value: ['three on thread 1'] }]);
+      expect(started).toBe(2);
+    } finally {
+      await stages.close();
+    }
+  });
 });
