@@ -1,7 +1,7 @@
 // Small .xlsx workbooks written byte by byte, for tests of broken spreadsheets: a workbook ExcelJS would refuse
 // to write (a formula with no saved value) and zips no tool writes (a part that lies about its size) included.
 // No binary fixture is committed; each test writes what it needs.
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /** A cell: text (always stored as text, "20" too), a number, true/false, a date (YYYY-MM-DD, formatted as a
  * date), a formula with or without a saved value, or empty. */
@@ -75,20 +75,35 @@ export function workbookParts(sheets: readonly SheetSpec[]): ZipPart[] {
 
 /** A zip archive of `parts`, each deflated; a part's `declare` replaces its true size in both headers. */
 export function zipBytes(parts: readonly ZipPart[]): Uint8Array {
+  const { records, directory } = zipEntries(parts.map(deflatePart), 0);
+  return new Uint8Array(Buffer.concat([records, directory, endRecord(parts.length, directory.length, records.length)]));
+}
+
+/** A part as an archive holds it: deflated bytes, the CRC and the size it declares. */
+interface PackedPart {
+  name: string;
+  packed: Buffer;
+  crc: number;
+  size: number;
+}
+
+function deflatePart(part: ZipPart): PackedPart {
+  const data = typeof part.data === 'string' ? Buffer.from(part.data, 'utf8') : Buffer.from(part.data);
+  return { name: part.name, packed: deflateRawSync(data), crc: crc32(data), size: part.declare ?? data.length };
+}
+
+/** The parts' local records, starting at byte `offset` of the archive, and their central directory. */
+function zipEntries(parts: readonly PackedPart[], offset: number): { records: Buffer; directory: Buffer } {
   const chunks: Buffer[] = [];
   const directory: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const data = typeof part.data === 'string' ? Buffer.from(part.data, 'utf8') : Buffer.from(part.data);
-    const compressed = deflateRawSync(data);
-    const name = Buffer.from(part.name, 'utf8');
-    const size = part.declare ?? data.length;
+  for (const { name: partName, packed, crc, size } of parts) {
+    const name = Buffer.from(partName, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
@@ -96,23 +111,62 @@ export function zipBytes(parts: readonly ZipPart[]): Uint8Array {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    chunks.push(local, name, compressed);
+    chunks.push(local, name, packed);
     directory.push(central, name);
-    offset += local.length + name.length + compressed.length;
+    offset += local.length + name.length + packed.length;
   }
-  const directoryBytes = Buffer.concat(directory);
+  return { records: Buffer.concat(chunks), directory: Buffer.concat(directory) };
+}
+
+function endRecord(count: number, directorySize: number, directoryOffset: number, disk = 0): Buffer {
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directoryBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...chunks, directoryBytes, end]));
+  end.writeUInt16LE(disk, 4);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(directorySize, 12);
+  end.writeUInt32LE(directoryOffset, 16);
+  return end;
+}
+
+/**
+ * Issue #31's archive: its end record lists the `shown` parts' directory, but says 0xFFFF in its disk-number
+ * field, so a ZIP64 reader (JSZip, in ExcelJS) follows the ZIP64 locator and record before it to a second
+ * directory, which lists `shown` again plus a part of `zeros` MiB of zeros, declared at its true size: a 1 MB
+ * file that inflates to 1 GiB for `zeros` 1024. A reader of the end record alone never sees that directory.
+ */
+export function zip64DiskNumberBytes(shown: readonly ZipPart[], bomb: { name: string; zeros: number }): Uint8Array {
+  const packedShown = shown.map(deflatePart);
+  // 1 MiB of zeros as deflate blocks that do not end the stream, repeated, then an empty final block: the
+  // stream is built in a millisecond, never held inflated.
+  const mebibyte = deflateRawSync(Buffer.alloc(1 << 20), { finishFlush: constants.Z_SYNC_FLUSH });
+  const packedBomb = Buffer.concat([...Array.from({ length: bomb.zeros }, () => mebibyte), Buffer.from([0x03, 0x00])]);
+  // No CRC (JSZip checks none unless asked); the size is the true one, which JSZip does check.
+  const hiddenParts = [...packedShown, { name: bomb.name, packed: packedBomb, crc: 0, size: bomb.zeros * (1 << 20) }];
+  const first = zipEntries(packedShown, 0);
+  const second = zipEntries(hiddenParts, first.records.length);
+  const firstAt = first.records.length + second.records.length;
+  const secondAt = firstAt + first.directory.length;
+  const zip64End = Buffer.alloc(56);
+  zip64End.writeUInt32LE(0x06064b50, 0);
+  zip64End.writeBigUInt64LE(44n, 4);
+  zip64End.writeUInt16LE(45, 12);
+  zip64End.writeUInt16LE(45, 14);
+  zip64End.writeBigUInt64LE(BigInt(hiddenParts.length), 24);
+  zip64End.writeBigUInt64LE(BigInt(hiddenParts.length), 32);
+  zip64End.writeBigUInt64LE(BigInt(second.directory.length), 40);
+  zip64End.writeBigUInt64LE(BigInt(secondAt), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(secondAt + second.directory.length), 8);
+  locator.writeUInt32LE(1, 16);
+  const end = endRecord(shown.length, first.directory.length, firstAt, 0xffff);
+  return new Uint8Array(Buffer.concat([first.records, second.records, first.directory, second.directory, zip64End, locator, end]));
 }
 
 /** A workbook holding `sheets`, as bytes. */

@@ -1,12 +1,15 @@
 // .xlsx workbooks read into the same table of cells as a CSV file (stages/load/csv.ts), each cell positioned as
 // `Results!C7`, so that the mapping, the conversions and every check after are the CSV path's.
-// The file is untrusted: the zip's sizes are read from its central directory and every part is inflated with a
-// cap at its declared size before ExcelJS inflates anything (a zip bomb); formulas are never evaluated (a formula
-// cell is the value saved with it); external links are never followed (ExcelJS does not read them, and a cell
-// that depends on one is its saved value); merged cells in the range are refused.
+// The file is untrusted: model/zip.ts reads its zip once, the sizes bounded from the central directory and every
+// part inflated with a cap at its declared size (a zip bomb), and ExcelJS gets a fresh archive of exactly those
+// parts, never the file itself, so no reader of another view of the archive sees anything unchecked (issue #31);
+// formulas are never evaluated (a formula cell is the value saved with it); external links are never followed
+// (ExcelJS does not read them, and a cell that depends on one is its saved value); merged cells in the range are
+// refused.
 import type { CellSharedFormulaValue, CellValue, Worksheet } from 'exceljs';
 import { diagnostic, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';
 import { LIMITS } from '../../model/limits.js';
+import { readZip, writeZip, type ZipRefusal } from '../../model/zip.js';
 import type { Cell, CsvTable } from './csv.js';
 
 /** Where the YAML file names the sheet and the range, which is where a missing sheet or a wrong range is reported. */
@@ -18,16 +21,15 @@ export interface XlsxReferences {
 export async function parseXlsx(file: string, bytes: Uint8Array, sheetName: string, range: string | undefined, refs: XlsxReferences): Promise<{ table?: CsvTable; diagnostics: Diagnostic[] }> {
   const start: Location = { file, line: 1, column: 1 };
   const fail = (d: Diagnostic) => ({ diagnostics: [d] });
-  const zip = checkZip(bytes);
-  if (zip && 'inflated' in zip) return fail(diagnostic('BP806', start, { what: `the uncompressed size of ${file} in bytes`, actual: zip.inflated, limit: LIMITS.xlsxInflatedBytes }));
-  if (zip && 'parts' in zip) return fail(diagnostic('BP806', start, { what: `the number of parts of ${file}`, actual: zip.parts, limit: LIMITS.xlsxParts }));
-  if (zip) return fail(diagnostic('BP010', start, { reason: zip.problem }));
+  const zip = readZip(bytes, { parts: LIMITS.xlsxParts, inflatedBytes: LIMITS.xlsxInflatedBytes });
+  if ('refused' in zip) return fail(zipDiagnostic(file, zip.refused));
 
   // Imported when a workbook is read: a briefing without one does not load ExcelJS to validate.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    // Stored, not deflated: ExcelJS inflates nothing, and reads only the parts checked above.
+    await workbook.xlsx.load(writeZip(zip.parts, { method: 'store' }) as never);
   } catch (error) {
     return fail(diagnostic('BP010', start, { reason: `it is not an .xlsx workbook (${(error as Error).message.split('\n')[0]})` }));
   }
@@ -132,57 +134,28 @@ function columnName(column: number): string {
 
 const rangeName = (a: Area) => `${columnName(a.left)}${a.top}:${columnName(a.right)}${a.bottom}`;
 
-/**
- * Undefined when the zip may be handed to ExcelJS: its central directory read, its inflated size summed and
- * bounded, and each part inflated with a cap at its declared size, so that a part declaring a small size and
- * inflating to gigabytes is stopped at the size it declares.
- */
-export function checkZip(bytes: Uint8Array): { problem: string } | { inflated: number } | { parts: number } | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const notZip = { problem: 'it is not an .xlsx workbook (an .xlsx file is a zip archive, and this is none)' };
-  const damaged = { problem: 'its zip archive is damaged' };
-  if (bytes.length < 30) return notZip;
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
+/** Why the zip was not read, at the file's start. */
+function zipDiagnostic(file: string, refusal: ZipRefusal): Diagnostic {
+  const start: Location = { file, line: 1, column: 1 };
+  const unneeded = (form: string) => `its zip archive ${form}, which no workbook of a briefing needs`;
+  switch (refusal.kind) {
+    case 'inflated':
+      return diagnostic('BP806', start, { what: `the uncompressed size of ${file} in bytes`, actual: refusal.bytes, limit: LIMITS.xlsxInflatedBytes });
+    case 'parts':
+      return diagnostic('BP806', start, { what: `the number of parts of ${file}`, actual: refusal.count, limit: LIMITS.xlsxParts });
+    case 'not-zip':
+      return diagnostic('BP010', start, { reason: 'it is not an .xlsx workbook (an .xlsx file is a zip archive, and this is none)' });
+    case 'damaged':
+      return diagnostic('BP010', start, { reason: 'its zip archive is damaged' });
+    case 'zip64':
+      return diagnostic('BP010', start, { reason: unneeded('is in the ZIP64 form') });
+    case 'split':
+      return diagnostic('BP010', start, { reason: unneeded('spans several disks') });
+    case 'encrypted':
+      return diagnostic('BP010', start, { reason: unneeded('is encrypted') });
+    case 'method':
+      return diagnostic('BP010', start, { reason: `its zip archive uses a compression method (${refusal.method}) other than deflate` });
+    case 'bomb':
+      return diagnostic('BP010', start, { reason: 'a part of its zip archive inflates to more bytes than the archive declares (a zip bomb)' });
   }
-  if (end < 0 || view.getUint32(0, true) !== 0x04034b50) return notZip;
-  const count = view.getUint16(end + 10, true);
-  const directory = view.getUint32(end + 16, true);
-  if (count === 0xffff || directory === 0xffffffff) return { problem: 'its zip archive is in the ZIP64 form, which no workbook of a briefing needs' };
-  if (count > LIMITS.xlsxParts) return { parts: count };
-  const parts: { method: number; compressed: number; size: number; local: number }[] = [];
-  let inflated = 0;
-  for (let i = 0, p = directory; i < count; i++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return damaged;
-    const part = { method: view.getUint16(p + 10, true), compressed: view.getUint32(p + 20, true), size: view.getUint32(p + 24, true), local: view.getUint32(p + 42, true) };
-    if (part.size === 0xffffffff || part.compressed === 0xffffffff) return { problem: 'its zip archive is in the ZIP64 form, which no workbook of a briefing needs' };
-    inflated += part.size;
-    parts.push(part);
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
-  if (inflated > LIMITS.xlsxInflatedBytes) return { inflated };
-  for (const part of parts) {
-    if (part.local + 30 > bytes.length || view.getUint32(part.local, true) !== 0x04034b50) return damaged;
-    const start = part.local + 30 + view.getUint16(part.local + 26, true) + view.getUint16(part.local + 28, true);
-    const data = bytes.subarray(start, start + part.compressed);
-    if (data.length !== part.compressed) return damaged;
-    if (part.method === 0) {
-      if (part.compressed !== part.size) return damaged;
-      continue;
-    }
-    if (part.method !== 8) return { problem: `its zip archive uses a compression method (${part.method}) other than deflate` };
-    try {
-      // zlib is asked for only here: a briefing without a workbook never loads it.
-      const out = process.getBuiltinModule('node:zlib').inflateRawSync(data, { maxOutputLength: Math.max(1, part.size) });
-      if (out.length !== part.size) return damaged;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { problem: 'a part of its zip archive inflates to more bytes than the archive declares (a zip bomb)' };
-      return damaged;
-    }
-  }
-  return undefined;
 }

@@ -6,12 +6,8 @@
 // - ExcelJS writes editAs on a picture's one-cell anchor, which only a two-cell anchor may carry (ECMA-376's
 //   CT_OneCellAnchor has no attributes): strict readers (openpyxl) then drop the sheet's whole drawing;
 // - the relationships and [Content_Types].xml list the parts that were added.
+import type { ZipPart } from '../../model/zip.js';
 import { escapeXml } from './chart-xml.js';
-
-export interface PackagePart {
-  name: string;
-  data: Buffer;
-}
 
 /** Cell corners, 0-based, with offsets in EMU into the cell. */
 export interface DrawingAnchor {
@@ -33,7 +29,7 @@ const EMPTY_DRAWING = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n
 /** Sheet elements that come after <drawing> in CT_Worksheet. */
 const AFTER_DRAWING = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/;
 
-export function addDrawings(parts: PackagePart[], drawings: readonly SheetDrawings[]): void {
+export function addDrawings(parts: ZipPart[], drawings: readonly SheetDrawings[]): void {
   const files = new Files(parts);
   const sheetPaths = sheetPartsByName(files);
   let chartNumber = 0;
@@ -120,8 +116,8 @@ const unescapeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (
 
 /** The package's parts by name, edited in place; added parts go at the end, in the order added. */
 class Files {
-  private readonly byName: Map<string, PackagePart>;
-  constructor(private readonly parts: PackagePart[]) {
+  private readonly byName: Map<string, ZipPart>;
+  constructor(private readonly parts: ZipPart[]) {
     this.byName = new Map(parts.map((part) => [part.name, part]));
   }
   names(): string[] {
