@@ -33,6 +33,15 @@ describe('units', () => {
     expect(formatValue(point({ value: -4.9, decimals: 1, unit: 'percent' }))).toBe('\u22124.9%');
   });
 
+  it('signs the value as printed: one that rounds to zero has no sign, and one that rounds away from zero keeps it', () => {
+    expect(formatValue(point({ value: -0.04, decimals: 1, unit: 'percent', change: true }))).toBe('0.0%');
+    expect(formatValue(point({ value: 0.04, decimals: 1, unit: 'percent', change: true }))).toBe('0.0%');
+    expect(formatValue(point({ value: -0.4, unit: 'days' }))).toBe('0 days');
+    expect(formatValue(point({ value: -0.05, decimals: 1, unit: 'percent', change: true }))).toBe('\u22120.1%');
+    expect(formatDifference({ unit: 'percent', decimals: 1 }, -0.001)).toBe('0.0 pp');
+    expect(formatDifference({ unit: 'percent', decimals: 1 }, 0.001)).toBe('0.0 pp');
+  });
+
   it('stores the real quantity and gives the Excel format that shows what the document prints', () => {
     expect(quantityOf({ ...usdMillions, decimals: 2 }, 4.88)).toBe(4880000);
     expect(storedValue({ ...usdMillions, decimals: 2 }, 4.88)).toBe(4880000);
