@@ -438,7 +438,7 @@ describe('workbook read by openpyxl', () => {
     expect(chartsSheet.images).toBe(2);
   });
 
-  it('draws one chart per figure, each series on cells that hold numbers', () => {
+  it('draws one chart per figure, each series on cells that hold numbers, beside its categories and under its name', () => {
     const chartsSheet = openpyxl.sheets.find((s) => s.name === 'Charts')!;
     expect(chartsSheet.charts.map((c) => c.type)).toEqual(['barChart', 'lineChart', 'barChart']);
     expect(chartsSheet.images).toBe(0);
@@ -453,9 +453,22 @@ describe('workbook read by openpyxl', () => {
           expect(found.type, ref).toBe('f');
           expect(found.format, ref).not.toBe('General');
         }
-        expect(rangeCells(series.categories!)).toHaveLength(refs.length);
+        // Each category sits in column A on the row of its value.
+        expect(rangeCells(series.categories!)).toEqual(refs.map((ref) => ref.replace(/^[A-Z]+/, 'A')));
       }
     }
+    const valuesOf = (range: string) => rangeCells(range).map((ref) => cellsByRef.get(ref)?.value);
+    expect(chartsSheet.charts.map((chart) => chart.series.map((series) => valuesOf(series.categories!)))).toEqual([
+      [['May 2024', 'Aug 2024']],
+      [[2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]],
+      [[2023, 2024]],
+    ]);
+    expect(chartsSheet.charts.map((chart) => chart.series.map((series) => valuesOf(series.name!)))).toEqual([
+      [['% of software job postings']],
+      [['Market size index (2023 = 1.0)']],
+      [['% of all job postings']],
+    ]);
+    expect(valuesOf(chartsSheet.charts[0]!.series[0]!.values!)).toEqual(['=Ai_Share_Software_Postings_2024_05', '=Ai_Share_Software_Postings_2024_08']);
     const data = openpyxl.sheets.find((s) => s.name === 'Data')!;
     for (const [name, ref] of Object.entries(openpyxl.names)) {
       const target = data.cells.find((c) => `Data!$${c.ref.replace(/(\d+)/, '$$$1')}` === ref);
