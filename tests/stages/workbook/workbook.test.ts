@@ -476,6 +476,26 @@ describe('workbook read by openpyxl', () => {
     }
   });
 
+  it("stores a table's number columns as typed numbers, the real quantity, in the format the document prints", async () => {
+    const [table] = briefing.briefing.tables;
+    const data = await build({
+      tables: [{
+        ...table!,
+        columns: [
+          ...table!.columns,
+          { id: 'openings', label: 'Openings', type: 'number', unit: 'count', decimals: 0 },
+          { id: 'salary', label: 'Median salary', type: 'number', unit: 'currency', currency: 'USD', scale: 'thousand', decimals: 1 },
+        ],
+        rows: table!.rows.map((row, i) => ({ ...row, openings: 1200 + i, salary: 150.5 + i })),
+      }],
+    });
+    const roles = (await readWithOpenpyxl(data)).sheets.find((s) => s.name === ROLES_SHEET)!;
+    const inColumn = (letter: string) => roles.cells.filter((c) => c.ref.startsWith(letter) && Number(c.ref.slice(1)) > 3).map((c) => [c.ref, c.value, c.type, c.format]);
+    expect(inColumn('D')).toEqual([['D4', 1200, 'n', '#,##0'], ['D5', 1201, 'n', '#,##0'], ['D6', 1202, 'n', '#,##0'], ['D7', 1203, 'n', '#,##0']]);
+    const thousands = '"$"#,##0.0," thousand"';
+    expect(inColumn('E')).toEqual([['E4', 150500, 'n', thousands], ['E5', 151500, 'n', thousands], ['E6', 152500, 'n', thousands], ['E7', 153500, 'n', thousands]]);
+  });
+
   it('forces no table row taller than its content, and fits each printed page without shrinking text much', () => {
     for (const sheetSetup of openpyxl.sheets) {
       const widths = sheetSetup.columnWidths;
