@@ -1,5 +1,5 @@
 // The real file system effects: atomic writes, and write failures the user can act on.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,32 @@ describe('output effects', () => {
     writeFileSync(path, 'old');
     await fileOutputs.write(path, 'new');
     expect(readFileSync(path, 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['out.txt']);
+  });
+
+  it('puts a new file in place of the old one: a reader holding the old file still reads all of it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefpress-effects-'));
+    const path = join(dir, 'out.txt');
+    writeFileSync(path, 'old');
+    // A second name for the old file, as a viewer that has it open keeps it: written in place, it would change too.
+    linkSync(path, join(dir, 'held.txt'));
+    await fileOutputs.write(path, 'new');
+    expect(readFileSync(path, 'utf8')).toBe('new');
+    expect(readFileSync(join(dir, 'held.txt'), 'utf8')).toBe('old');
+    expect(readdirSync(dir).sort()).toEqual(['held.txt', 'out.txt']);
+  });
+
+  it('leaves the old file whole, and no temporary file, when the data fails halfway', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefpress-effects-'));
+    const path = join(dir, 'out.txt');
+    writeFileSync(path, 'old');
+    // The write takes its data in chunks; the second never comes, as when a disk fills up midway.
+    async function* halfway() {
+      yield new TextEncoder().encode('first half of the new file');
+      throw new Error('the data failed halfway');
+    }
+    await expect(fileOutputs.write(path, halfway() as unknown as Uint8Array)).rejects.toThrow('the data failed halfway');
+    expect(readFileSync(path, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['out.txt']);
   });
 
@@ -40,3 +66,4 @@ describe('output effects', () => {
     expect(run.stderr).not.toContain('    at ');
   });
 });
+
