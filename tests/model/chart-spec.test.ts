@@ -12,16 +12,16 @@ const POINTS = new Map([point('a', 5.98), point('b', 5.4, { period: { label: 'Au
 const SOURCES = new Map<string, Source>([['aura-2024', { key: 'aura-2024', publisher: 'Aura', date: '2024' } as Source]]);
 const chart = (spec: Record<string, unknown>, dataPoints = ['a', 'b']): ChartDefinition => ({ id: 'c', title: 'T', alt: 'A', dataPoints, spec });
 const verticalBars = { mark: { type: 'bar' }, encoding: { x: { field: 'periodLabel', type: 'ordinal' }, y: { field: 'value', type: 'quantitative' } } };
-const rows = chartRows(chart(verticalBars), POINTS, SOURCES);
+const rows: ChartRow[] = [
+  { id: 'a', label: 'Label of a', value: 5.98, formatted: '6.0%', unit: 'percent', periodLabel: '2024', periodStart: '2024-01-01', periodEnd: '2024-12-31', source: 'aura-2024', publisher: 'Aura' },
+  { id: 'b', label: 'Label of b', value: 5.4, formatted: '5.4%', unit: 'percent', periodLabel: 'Aug 2024', periodStart: '', periodEnd: '', source: 'unlisted', publisher: 'unlisted' },
+];
 const build = (spec: Record<string, unknown>, options?: Parameters<typeof buildVegaLiteSpec>[3], withRows: ChartRow[] = rows) =>
   buildVegaLiteSpec(chart(spec), withRows, 'described', options) as unknown as Record<string, unknown> & { layer?: Record<string, unknown>[]; encoding?: Record<string, Record<string, unknown>> };
 
 describe('chartRows', () => {
   it('gives one row per listed data point that exists, formatted as printed, its publisher or else its source key', () => {
-    expect(chartRows(chart(verticalBars, ['a', 'missing', 'b']), POINTS, SOURCES)).toEqual([
-      { id: 'a', label: 'Label of a', value: 5.98, formatted: '6.0%', unit: 'percent', periodLabel: '2024', periodStart: '2024-01-01', periodEnd: '2024-12-31', source: 'aura-2024', publisher: 'Aura' },
-      { id: 'b', label: 'Label of b', value: 5.4, formatted: '5.4%', unit: 'percent', periodLabel: 'Aug 2024', periodStart: '', periodEnd: '', source: 'unlisted', publisher: 'unlisted' },
-    ]);
+    expect(chartRows(chart(verticalBars, ['a', 'missing', 'b']), POINTS, SOURCES)).toEqual(rows);
   });
 });
 
@@ -51,7 +51,9 @@ describe('buildVegaLiteSpec', () => {
     const spec = build(horizontal);
     expect(spec.mark).toBeUndefined();
     expect(spec.layer).toEqual([{ mark: 'bar' }, { mark: { type: 'text', fontWeight: 600, align: 'left', baseline: 'middle', dx: 5 }, encoding: { text } }]);
-    expect(spec.encoding!.x).toMatchObject({ field: 'value' });
+    expect(spec.encoding!.x).toEqual({ field: 'value', type: 'quantitative', scale: { nice: 5 }, axis: { labelExpr: 'datum.label + "%"' } });
+    // Bars with no x are vertical.
+    expect(build({ mark: 'bar', encoding: { y: { field: 'value', type: 'quantitative' } } }).layer![1]!.mark).toMatchObject({ baseline: 'bottom', dy: -4 });
   });
 
   it('labels no line, no layered chart and no bar without an encoding', () => {
@@ -82,7 +84,11 @@ describe('buildVegaLiteSpec', () => {
     expect(build(spec, {}, rows.map((row) => ({ ...row, unit: 'multiple' }))).encoding!.y!.axis).toEqual({ labelExpr: 'datum.label + "×"' });
     const layered = build({ layer: [{ mark: 'line', encoding: { y: { field: 'value', type: 'quantitative' } } }, 'not a view'] });
     expect(layered.layer).toEqual([{ mark: 'line', encoding: { y: { field: 'value', type: 'quantitative', scale: { nice: 5 }, axis: { labelExpr: 'datum.label + "%"' } } } }, 'not a view']);
-    expect(build({ mark: 'line', encoding: { color: null, y: { field: 'periodLabel', type: 'quantitative' } } }).encoding).toEqual({ color: null, y: { field: 'periodLabel', type: 'quantitative' } });
+    // Only the x or y channel that draws `value` quantitatively is the value axis; anything else is left as written.
+    const others = { x: null, color: { field: 'value', type: 'quantitative' }, y: { field: 'value', type: 'ordinal' }, tooltip: 'value' };
+    expect(build({ mark: 'line', encoding: others }).encoding).toEqual(others);
+    expect(build({ mark: 'line', encoding: { y: { field: 'periodLabel', type: 'quantitative' } } }).encoding).toEqual({ y: { field: 'periodLabel', type: 'quantitative' } });
+    expect(build({ mark: 'line', encoding: null, layer: [null] })).toMatchObject({ encoding: null, layer: [null] });
   });
 });
 
@@ -100,7 +106,11 @@ describe('compileChart', () => {
     const bars = buildVegaLiteSpec(chart(verticalBars), rows, 'd');
     compileChart({ ...bars, encoding: { ...(bars as { encoding?: object }).encoding, y: { field: 'periodLabel', type: 'ordinal' } } } as typeof bars, (m) => said.push(m));
     expect(said).not.toContain('Dropping "fit-y" because spec has discrete height.');
-    // Asked to fit both ways, the message is news and is passed on.
+    // With no autosize, or asked to fit both ways, the message is news and is passed on.
+    const { autosize: _autosize, ...sized } = { ...bars, width: 300 } as typeof bars & { autosize?: unknown };
+    const told: string[] = [];
+    compileChart({ ...sized, encoding: { ...(bars as { encoding?: object }).encoding, y: { field: 'periodLabel', type: 'ordinal' } } } as typeof bars, (m) => told.push(m));
+    expect(told).toEqual([]);
     compileChart({ ...bars, autosize: { type: 'fit' }, encoding: { ...(bars as { encoding?: object }).encoding, y: { field: 'periodLabel', type: 'ordinal' } } } as typeof bars, (m) => said.push(m));
     expect(said).toContain('Dropping "fit-y" because spec has discrete height.');
   });
