@@ -74,6 +74,7 @@ describe('buildVegaLiteSpec', () => {
     expect(line({ axis: null }).y).toEqual({ field: 'value', type: 'quantitative', axis: null });
     expect(line({ scale: null }).y).toEqual({ field: 'value', type: 'quantitative', scale: null });
     expect(line({ axis: ['x'] }).y).toEqual({ field: 'value', type: 'quantitative', axis: ['x'] });
+    expect(line({ axis: 'left' }).y).toEqual({ field: 'value', type: 'quantitative', axis: 'left' });
   });
 
   it('leaves the ticks alone when the rows mix units or the unit has no sign, and finds the value axis in layers', () => {
@@ -82,6 +83,7 @@ describe('buildVegaLiteSpec', () => {
     expect(build(spec, {}, days).encoding!.y).toEqual({ field: 'value', type: 'quantitative', scale: { nice: 5 } });
     expect(build(spec, {}, [rows[0]!, { ...rows[1]!, unit: 'multiple' }]).encoding!.y!.axis).toBeUndefined();
     expect(build(spec, {}, rows.map((row) => ({ ...row, unit: 'multiple' }))).encoding!.y!.axis).toEqual({ labelExpr: 'datum.label + "×"' });
+    expect(build(spec, {}, rows.map((row) => ({ ...row, unit: 'percentage-points' }))).encoding!.y!.axis).toEqual({ labelExpr: 'datum.label + " pp"' });
     const layered = build({ layer: [{ mark: 'line', encoding: { y: { field: 'value', type: 'quantitative' } } }, 'not a view'] });
     expect(layered.layer).toEqual([{ mark: 'line', encoding: { y: { field: 'value', type: 'quantitative', scale: { nice: 5 }, axis: { labelExpr: 'datum.label + "%"' } } } }, 'not a view']);
     // Only the x or y channel that draws `value` quantitatively is the value axis; anything else is left as written.

@@ -65,6 +65,8 @@ describe('units', () => {
     expect(formatValue(point({ value: 1234.5, decimals: 1, unit: 'number' }))).toBe('1,234.5');
     expect(formatValue(point({ value: 3, unit: 'currency', currency: 'GBP' }))).toBe('£3');
     expect(formatValue(point({ value: 3, unit: 'currency', currency: 'JPY' }))).toBe('¥3');
+    // Validation refuses a currency amount without its code (BP314); printed anyway, it has no symbol.
+    expect(formatValue(point({ value: 3, unit: 'currency' }))).toBe('3');
   });
 
   it('gives every unit an Excel format, the scale as trailing commas, and none on a percentage', () => {
