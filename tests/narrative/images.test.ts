@@ -10,6 +10,7 @@ describe('narrative images', () => {
       { src: 'b.svg', offset: 30 },
       { src: 'c.png', offset: 54 },
     ]);
+    expect(scanImages('![x](a.png   "spaced title")')).toEqual([{ src: 'a.png', offset: 0 }]);
     expect(scanImages('no images here')).toEqual([]);
   });
 
@@ -18,7 +19,8 @@ describe('narrative images', () => {
     expect(imagePath('sections/01-trends.md', '../img/a%20b.png')).toBe('img/a b.png');
     expect(imagePath('sections/01-trends.md', ' ./a.png ')).toBe('sections/a.png');
     expect(imagePath('intro.md', 'a.png')).toBe('a.png');
-    for (const src of ['../../etc/passwd', '../..', 'https://example.com/a.png', 'data:image/png;base64,AA', '/etc/a.png', '\\\\server\\a.png', '%E0%A4%A.png']) {
+    expect(imagePath('intro.md', 'img/a:b.png')).toBe('img/a:b.png');
+    for (const src of ['../../etc/passwd', '../..', 'https://example.com/a.png', ' https://example.com/a.png', 'data:image/png;base64,AA', '/etc/a.png', '\\\\server\\a.png', '%E0%A4%A.png']) {
       expect(imagePath('sections/01-trends.md', src), src).toBeUndefined();
     }
   });
