@@ -8,11 +8,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, normalize } from 'node:path';
 
-const [target, ...strykerArgs] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const target = args[0]?.startsWith('-') ? undefined : args[0];
+const strykerArgs = target === undefined ? args : args.slice(1);
 
 /** The files to mutate: a folder's TypeScript, or the changed pipeline files. */
 function filesToMutate() {
-  if (target !== undefined && !target.startsWith('-')) {
+  if (target !== undefined) {
     const folder = normalize(target).replace(/\/+$/, '');
     if (!folder.startsWith('pipeline/') || !existsSync(folder) || !statSync(folder).isDirectory()) {
       console.error(`npm run mutate: ${target} is not a folder of pipeline/ (e.g. npm run mutate -- pipeline/model)`);
