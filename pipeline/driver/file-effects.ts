@@ -61,16 +61,25 @@ export function outputError(path: string, error: unknown): unknown {
   return new CliError(`cannot write ${path}: ${problem} (${(error as NodeJS.ErrnoException).code}); the previous outputs are untouched`, EXIT.renderFailure);
 }
 
+/** Where fileFingerprint finds what it hashes: briefpress's own files, or a test's. */
+export interface FingerprintInputs {
+  templatesDir: string;
+  fontFiles: readonly string[];
+  codeDir: string;
+}
+
+const runningInputs = (): FingerprintInputs => ({ templatesDir: TEMPLATES_DIR, fontFiles: fontFaces().map(({ file }) => file), codeDir: CODE_DIR });
+
 /**
  * Hashes of the templates, the fonts and briefpress's own code, for the cache key. Files are named relative to
  * their folder (fonts by file name), so the key does not depend on where the project is checked out. The code's
  * hash is the one `npm run compile` wrote beside the bundles (writeCodeDigest), when there is one: hashing the
  * 7 MB of bundles took 25–40 ms of every build, an up-to-date one included.
  */
-export async function fileFingerprint(): Promise<Record<string, string>> {
-  const fonts = fontFaces().map(({ file }) => ({ name: basename(file), path: file }));
-  const [templates, fontHash, code] = await Promise.all([hashFiles(listed(TEMPLATES_DIR, /./)), hashFiles(fonts), writtenCodeDigest()]);
-  return { templates, fonts: fontHash, code: code ?? (await hashFiles(codeFiles())) };
+export async function fileFingerprint(inputs: FingerprintInputs = runningInputs()): Promise<Record<string, string>> {
+  const fonts = inputs.fontFiles.map((path) => ({ name: basename(path), path }));
+  const [templates, fontHash, code] = await Promise.all([hashFiles(listed(inputs.templatesDir, /./)), hashFiles(fonts), writtenCodeDigest(inputs.codeDir)]);
+  return { templates, fonts: fontHash, code: code ?? (await hashFiles(codeFiles(inputs.codeDir))) };
 }
 
 /** The file beside the bundles holding the hash of their code, as fileFingerprint computes it. */
@@ -78,19 +87,19 @@ const CODE_DIGEST_FILE = 'code.sha256';
 
 /** Writes CODE_DIGEST_FILE for the code now running; `npm run compile` calls it once the bundles are written. */
 export async function writeCodeDigest(): Promise<void> {
-  await writeFile(join(CODE_DIR, CODE_DIGEST_FILE), `${await hashFiles(codeFiles())}\n`);
+  await writeFile(join(CODE_DIR, CODE_DIGEST_FILE), `${await hashFiles(codeFiles(CODE_DIR))}\n`);
 }
 
-async function writtenCodeDigest(): Promise<string | undefined> {
+async function writtenCodeDigest(codeDir: string): Promise<string | undefined> {
   try {
-    return (await readFile(join(CODE_DIR, CODE_DIGEST_FILE), 'utf8')).trim();
+    return (await readFile(join(codeDir, CODE_DIGEST_FILE), 'utf8')).trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
 
-const codeFiles = () => listed(CODE_DIR, /\.[jt]s$/);
+const codeFiles = (codeDir: string) => listed(codeDir, /\.[jt]s$/);
 
 function listed(dir: string, pattern: RegExp): { name: string; path: string }[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

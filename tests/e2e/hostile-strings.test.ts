@@ -1,12 +1,13 @@
 // Every string a briefing holds, hostile: the string fields are found by walking the data format's schemas
 // (pipeline/model/schema.ts), so a field added there is covered here without a line changed. Each field gets a
 // payload that tries every context it could land in (HTML text and attributes, CSS strings, URLs, SVG, PDF
-// metadata, spreadsheet formulas, Markdown). A field whose value validation constrains must refuse it, at its
-// place in the file; every other field is set to it at once, the briefing built in every format, and nothing live
-// may come out: no new element or attribute in the HTML, no link but http(s), mailto and the document's own
-// anchors in the PDF, well-formed PDF metadata, no formula in the workbook, no Markdown outside its cell.
+// metadata, spreadsheet formulas, Markdown), and a section's Markdown gets one in an image and a link. A field
+// whose value validation constrains must refuse it, at its place in the file; every other field is set to it at
+// once, the briefing built in every format, and nothing live may come out: no new element or attribute in the
+// HTML, no link but http(s), mailto and the document's own anchors in the PDF, well-formed PDF metadata, no formula
+// in the workbook, no Markdown outside its cell.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,17 @@ const PAYLOAD = `=HYPERLINK("javascript:alert('x')") </style></title></textarea>
   `<img src=x onerror=alert('x')><a href="javascript:alert('x')">x</a><meta http-equiv=refresh content="url=file:///etc/passwd">` +
   `<svg onload=alert('x')><![CDATA[ ]]> <!-- \` ' " ) ( \\ & &amp; | * _ ~ {} ; }\n# heading\n- item\n| a | b |\n[link](data:text/html,x) ` +
   '\u2028 end';
+
+/**
+ * The payload for Markdown, on one line: an image's alt text and a link's text and title in a section. The image's
+ * title has no `"`: the load stage finds images by a pattern that ends a title at the first `"`, escaped or not.
+ */
+const MARKDOWN_PAYLOAD = `x" onmouseover="alert('x')" ' onfocus='alert('x')' <img src=x onerror=alert('x')> &amp; end`;
+const markdownWith = (text: string) => {
+  const bracketed = text.replace(/[\\[\]]/g, '\\$&');
+  const quoted = text.replace(/"/g, '\\"');
+  return `\n\n![${bracketed}](picture.png "${text.replace(/"/g, '')}") and [${bracketed}](https://example.com/ "${quoted}").\n`;
+};
 
 /** Which schema each file of a briefing follows. */
 const FILES: { pattern: RegExp; schema: z.ZodType }[] = [
@@ -160,10 +172,14 @@ describe('hostile text in every string field of every schema', () => {
       // The plain build has the same fields set, to harmless text: optional ones add the same elements to both.
       for (const [file, text] of Object.entries(withPayload(rendered, 'Plain text'))) writeFileSync(join(root, 'plain-strings', file), text);
       for (const [file, text] of Object.entries(withPayload(rendered))) writeFileSync(join(root, hostileId, file), text);
+      for (const [id, text] of [['plain-strings', 'Plain text'], [hostileId, MARKDOWN_PAYLOAD]]) {
+        cpSync('tests/golden/pdf/page-01.png', join(root, id!, 'sections', 'picture.png'));
+        appendFileSync(join(root, id!, 'sections', '06-summary-table.md'), markdownWith(text!));
+      }
       out = join(root, 'out');
       const run = await briefpress(['build', join(root, 'plain-strings'), join(root, hostileId), '--out', out, '--quiet']);
       expect(run.stderr).not.toContain(' error ');
-      expect(run.status).toBe(0);
+      expect(run.status, run.stderr).toBe(0);
       plainHtml = readFileSync(join(out, 'plain-strings', 'plain-strings.html'), 'utf8');
       html = readFileSync(join(out, hostileId, `${hostileId}.html`), 'utf8');
     }, 60_000);
@@ -183,6 +199,8 @@ describe('hostile text in every string field of every schema', () => {
         const [plain, hostile] = await Promise.all([shape(plainHtml), shape(html)]);
         const tags = (list: typeof plain) => list.map((e) => `${e.tag}[${e.attributes.map(([name]) => name).join(' ')}]`);
         expect(tags(hostile)).toEqual(tags(plain));
+        // The Markdown payload reached the image's alt text whole, as text.
+        expect(hostile.some((e) => e.tag === 'img' && e.attributes.some(([name, value]) => name === 'alt' && value === MARKDOWN_PAYLOAD))).toBe(true);
         const urls = hostile.flatMap((e) => e.attributes.filter(([name]) => /^(href|src|xlink:href|action|formaction)$/.test(name)).map(([, value]) => value));
         expect(urls.length).toBeGreaterThan(0);
         for (const url of urls) expect(url).toMatch(/^(#|https?:|mailto:|data:image\/)/);

@@ -83,9 +83,11 @@ describe.each(BRIEFINGS)('the PDF of %s, read by independent readers', (id) => {
     // the short description is the summary's first sentence
     expect(briefing.summary.replace(/\s+/g, ' ').startsWith(description)).toBe(true);
     expect(description).toMatch(/[.!?]$/);
-    expect(audit.xmp).toEqual({ title: briefing.documentTitle, creator: briefing.meta.author ?? null, description, pdfuaPart: '1', subtype: '/XML' });
+    expect(audit.xmp).toEqual({ title: briefing.documentTitle, creator: briefing.meta.author ?? null, description, language: briefing.meta.language, pdfuaPart: '1', subtype: '/XML' });
     expect(audit.xmp!.description!.length).toBeLessThan(300);
     expect(audit).toMatchObject({ lang: briefing.meta.language, marked: true, displayDocTitle: true });
+    // PDF/UA-1 wants the XMP's dc:language to say what the catalog's /Lang says.
+    expect(audit.xmp!.language).toBe(audit.lang);
   });
 
   it('has every heading, word for word, as a bookmark, in order', () => {

@@ -2,8 +2,8 @@
 // same citations, data point references, figure references and placements.
 import { describe, expect, it } from 'vitest';
 import {
-  attachCitations, expandPlaceholders, readCitation, readDataPointRef, readDirective, readFigureRef, scanCitations, scanDataPointRefs, scanDirectives,
-  scanFigureRefs, scanUnknownPlaceholders,
+  attachCitations, citationPattern, dataPointRefPattern, directiveStart, expandPlaceholders, nonFigurePatterns, readCitation, readDataPointRef, readDirective,
+  readFigureRef, readTextMark, SAFE_LINK, scanCitations, scanDataPointRefs, scanDirectives, scanFigureRefs, scanUnknownPlaceholders,
 } from '../../pipeline/narrative/grammar.js';
 
 const TEXT = [
@@ -39,5 +39,35 @@ describe('narrative grammar', () => {
     expect(expandPlaceholders('{{dp:a}} and {{dp:b}}, {{text:3,556}} in {{table:t}}', valueOf, labelOf)).toBe('5.98% and {{dp:b}}, 3,556 in Table 1');
     expect(scanUnknownPlaceholders('{{dp:a}} {{text:b}} {{figure:c}} {{ dp:d }} {{name}} {{open')).toEqual([{ offset: 44, raw: '{{name}}' }, { offset: 53, raw: '{{' }]);
     expect(attachCitations('a claim [@x]\nand another\n[@y]')).toBe('a claim[@x]\nand another[@y]');
+  });
+
+  it('reads ids with the spaces around them trimmed, at the offset of what is written', () => {
+    const text = 'x {{dp: a }} {{figure: c }}';
+    expect(scanDataPointRefs(text)).toEqual([{ id: 'a', offset: 7 }]);
+    expect(scanFigureRefs(text)).toEqual([{ kind: 'chart', id: 'c', offset: 22 }]);
+    expect(readDataPointRef('{{dp: a }} rest')).toEqual({ raw: '{{dp: a }}', id: 'a' });
+    expect(readTextMark('{{text: 3,556 }} rest')).toEqual({ raw: '{{text: 3,556 }}', text: ' 3,556 ' });
+    expect(readTextMark('x {{text:3}}')).toBeUndefined();
+    expect(expandPlaceholders('{{dp: a }} in {{ table: t }}{{figure: f }}', (id) => (id === 'a' ? '5%' : undefined), (kind, id) => `${kind}:${id}`)).toBe('5% in {{ table: t }}chart:f');
+    expect(scanUnknownPlaceholders('{{ text: ok }} {{ table: t }} {{data:x}}')).toEqual([{ offset: 30, raw: '{{data:x}}' }]);
+  });
+
+  it('finds where a placement line starts, and which links are safe', () => {
+    expect(directiveStart('text\n::chart[a]\n')).toBe(5);
+    expect(directiveStart('text ::chart[a]')).toBeUndefined();
+    expect(['https://a.example', 'http://a.example', 'MAILTO:x@example.com', '#source-1'].filter((href) => SAFE_LINK.test(href))).toHaveLength(4);
+    expect(['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'xhttps://a.example', 'ftp://a.example'].filter((href) => SAFE_LINK.test(href))).toEqual([]);
+  });
+
+  it('blanks out what holds no figure of the prose: inserted values, marks, references, citations, code and URLs', () => {
+    const text = ['{{dp:a}} {{text:3}} {{table:t}} [@s-2024] `x = 4` https://example.com/2024 http://e.com/5 45%', '```js', 'let n = 6;', '```', 'after 7', '~~~', 'open 8'].join('\n');
+    const blanked = nonFigurePatterns().reduce((rest, pattern) => rest.replace(pattern, ''), text);
+    expect(blanked.replace(/\s+/g, ' ').trim()).toBe('45% after 7');
+    expect('{{dp:a}} [@b] {{dp:c}}'.replace(dataPointRefPattern(), '').replace(citationPattern(), '').trim()).toBe('');
+  });
+
+  it('attaches a citation after spaces or tabs and one line break, but not across a blank line', () => {
+    expect(attachCitations('claim \t[@x] and claim\n  [@y]')).toBe('claim[@x] and claim[@y]');
+    expect(attachCitations('claim\n\n[@x]')).toBe('claim\n\n[@x]');
   });
 });

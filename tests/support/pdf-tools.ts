@@ -57,7 +57,7 @@ export interface PdfAudit {
   };
   links: { page: number; contents: string | null; structParent: string | null }[];
   content: { text: number; unmarkedText: number; painting: number; unmarkedPainting: number };
-  xmp: { title: string | null; creator: string | null; description: string | null; pdfuaPart: string | null; subtype: string | null } | null;
+  xmp: { title: string | null; creator: string | null; description: string | null; language: string | null; pdfuaPart: string | null; subtype: string | null } | null;
   bookmarks: string[];
 }
 

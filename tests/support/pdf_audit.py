@@ -127,6 +127,7 @@ def xmp(pdf):
         'title': first('.//dc:title/rdf:Alt/rdf:li'),
         'creator': first('.//dc:creator/rdf:Seq/rdf:li'),
         'description': first('.//dc:description/rdf:Alt/rdf:li'),
+        'language': first('.//dc:language/rdf:Bag/rdf:li'),
         'pdfuaPart': part.get('{%s}part' % XMP_NS['pdfuaid']) if part is not None
         else first('.//pdfuaid:part'),
         'subtype': text(pdf.Root.Metadata.get('/Subtype')),

@@ -441,7 +441,7 @@ describe('workbook read by openpyxl', () => {
     expect(chartsSheet.images).toBe(2);
   });
 
-  it('draws one chart per figure, each series on cells that hold numbers', () => {
+  it('draws one chart per figure, each series on cells that hold numbers, beside its categories and under its name', () => {
     const chartsSheet = openpyxl.sheets.find((s) => s.name === 'Charts')!;
     expect(chartsSheet.charts.map((c) => c.type)).toEqual(['barChart', 'lineChart', 'barChart']);
     expect(chartsSheet.images).toBe(0);
@@ -456,14 +456,47 @@ describe('workbook read by openpyxl', () => {
           expect(found.type, ref).toBe('f');
           expect(found.format, ref).not.toBe('General');
         }
-        expect(rangeCells(series.categories!)).toHaveLength(refs.length);
+        // Each category sits in column A on the row of its value.
+        expect(rangeCells(series.categories!)).toEqual(refs.map((ref) => ref.replace(/^[A-Z]+/, 'A')));
       }
     }
+    const valuesOf = (range: string) => rangeCells(range).map((ref) => cellsByRef.get(ref)?.value);
+    expect(chartsSheet.charts.map((chart) => chart.series.map((series) => valuesOf(series.categories!)))).toEqual([
+      [['May 2024', 'Aug 2024']],
+      [[2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]],
+      [[2023, 2024]],
+    ]);
+    expect(chartsSheet.charts.map((chart) => chart.series.map((series) => valuesOf(series.name!)))).toEqual([
+      [['% of software job postings']],
+      [['Market size index (2023 = 1.0)']],
+      [['% of all job postings']],
+    ]);
+    expect(valuesOf(chartsSheet.charts[0]!.series[0]!.values!)).toEqual(['=Ai_Share_Software_Postings_2024_05', '=Ai_Share_Software_Postings_2024_08']);
     const data = openpyxl.sheets.find((s) => s.name === 'Data')!;
     for (const [name, ref] of Object.entries(openpyxl.names)) {
       const target = data.cells.find((c) => `Data!$${c.ref.replace(/(\d+)/, '$$$1')}` === ref);
       expect(target, name).toMatchObject({ type: 'n' });
     }
+  });
+
+  it("stores a table's number columns as typed numbers, the real quantity, in the format the document prints", async () => {
+    const [table] = briefing.briefing.tables;
+    const data = await build({
+      tables: [{
+        ...table!,
+        columns: [
+          ...table!.columns,
+          { id: 'openings', label: 'Openings', type: 'number', unit: 'count', decimals: 0 },
+          { id: 'salary', label: 'Median salary', type: 'number', unit: 'currency', currency: 'USD', scale: 'thousand', decimals: 1 },
+        ],
+        rows: table!.rows.map((row, i) => ({ ...row, openings: 1200 + i, salary: 150.5 + i })),
+      }],
+    });
+    const roles = (await readWithOpenpyxl(data)).sheets.find((s) => s.name === ROLES_SHEET)!;
+    const inColumn = (letter: string) => roles.cells.filter((c) => c.ref.startsWith(letter) && Number(c.ref.slice(1)) > 3).map((c) => [c.ref, c.value, c.type, c.format]);
+    expect(inColumn('D')).toEqual([['D4', 1200, 'n', '#,##0'], ['D5', 1201, 'n', '#,##0'], ['D6', 1202, 'n', '#,##0'], ['D7', 1203, 'n', '#,##0']]);
+    const thousands = '"$"#,##0.0," thousand"';
+    expect(inColumn('E')).toEqual([['E4', 150500, 'n', thousands], ['E5', 151500, 'n', thousands], ['E6', 152500, 'n', thousands], ['E7', 153500, 'n', thousands]]);
   });
 
   it('forces no table row taller than its content, and fits each printed page without shrinking text much', () => {
