@@ -1,17 +1,17 @@
 // The driver. Each briefing goes through the stages in this order:
 //
-//   load → cache → validate → resolve → charts → html → pdf ‖ phone-charts → workbook → manifest
-//   (read)  (skip?)  (check)    (derive)  (SVG)    (page)  (print)  (phone SVG)   (xlsx)   (hashes)
+//   cache → load → validate → resolve → charts → html → pdf ‖ phone-charts → workbook → manifest
+//   (skip?)  (read)   (check)    (derive)  (SVG)    (page)  (print)  (phone SVG)   (xlsx)   (hashes)
 //
-// 1. load: read and parse every briefing of this shard, once, on this thread; the bytes read are hashed for
-//    the cache key and kept (snapshot.ts), so what is validated and rendered is exactly what was hashed.
-// 2. cache: a briefing whose key matches its manifest and whose outputs are intact is skipped, untouched.
-// 3. For the briefings left, the worker threads start and, when PDFs are wanted, the browser launches while the
-//    rest of the work runs. (When all are forced or were never built, none can be up to date: then this step
-//    starts before step 1, step 4 checks each briefing the moment step 1 has loaded it, and the cache keys are
-//    made while the briefings render.)
-// 4. validate → resolve every briefing left, from the loaded bytes, before the first byte is written; any error
-//    stops the build with nothing written.
+// 1. cache: when an earlier build left a manifest, each briefing's files are held against it without parsing one
+//    (cache.ts: unchanged); a briefing whose files, key and outputs all match is skipped, untouched.
+// 2. For the briefings left, the worker threads start and, when PDFs are wanted, the browser launches (at once
+//    when all are forced or were never built).
+// 3. load: the worker threads load each briefing, reading its files through this thread's reader, each file once
+//    (remote-reader.ts): what is validated and rendered is exactly what was hashed for its key, and this thread
+//    parses nothing.
+// 4. validate → resolve every briefing left, in the same job, before the first byte is written; any error stops
+//    the build with nothing written.
 // 5. charts → html → pdf ‖ phone-charts → workbook → manifest for each briefing, `concurrency` at a time. Every
 //    stage returns its value and its diagnostics (docs/design.md, "The stage contract"); the diagnostics go into
 //    the briefing's one log, judged once after the last stage (under --strict a warning is an error). Then each
@@ -23,22 +23,19 @@
 import { join } from 'node:path';
 import { hasErrors, judged, unreported, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
-import { briefingId, type InputFile } from '../model/briefing.js';
+import { briefingId } from '../model/briefing.js';
 import { inputHash } from '../model/hashing.js';
-import type { BriefingReader } from '../model/loaded.js';
 import { MANIFEST_FILE, type Manifest, type OutputFile } from '../model/manifest.js';
 import type { Format, PageSize } from '../model/output.js';
 import type { ResolvedBriefing } from '../model/resolved.js';
-import { loadBriefing } from '../stages/load/index.js';
 import { buildManifest } from '../stages/manifest/index.js';
-import { cacheKey, isUpToDate, type CacheContext } from './cache.js';
+import { cacheKey, readingOnce, unchanged, type CacheContext } from './cache.js';
 import type { CheckedBriefing } from '../model/checked.js';
 import type { BrowserlessStages, BuildEffects, OutputFolder, Progress } from './effects.js';
 import { PagePool } from './page-pool.js';
 import { collectGarbageOverBudget } from './memory.js';
 import { runStage } from './render.js';
 import { inShard, type Shard } from './shard.js';
-import { recordingReader, type BriefingSnapshot } from './snapshot.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -74,37 +71,25 @@ export async function build(dirs: readonly string[], options: BuildOptions, effe
   context.catch(() => undefined);
   let rendering: Rendering | undefined;
   try {
-    // When every briefing is forced or was never built, none can be up to date: the worker threads and the
-    // browser start now, while this thread loads and hashes, instead of after (step 3).
-    if (options.force || (await noneBuilt(inShare, options.outDir, effects.outputs))) rendering = startRendering(inShare.length, options, effects);
     const checkOptions = { strict: options.strict ?? false };
-    // Then each briefing is checked the moment it is loaded: the worker threads check one while this thread loads
-    // the next. 24 briefings took ~1.1 s to load, then ~1.2 s to check; now the two overlap (7.9 s → 7.4 s in all).
-    const startedStages = rendering?.stages;
-    const checks: Promise<CheckedBriefing[]>[] = [];
-    const loaded = await loadAll(inShare, effects.reader, startedStages && ((briefing) => {
-      const check = startedStages.check([briefing.snapshot], checkOptions);
-      check.catch(() => undefined);
-      checks.push(check);
-    }));
     let upToDate: string[] = [];
-    let keys: Promise<Map<string, string>>;
-    let checking: Promise<CheckedBriefing[]>;
-    if (rendering) {
-      // Then every briefing is stale too (forced, or without a manifest): rendering does not wait for the cache
-      // keys, which wait on the browser's stamp (a process of its own, ~60 ms) and go only into the manifests.
-      keys = context.then((known) => new Map(loaded.map((briefing) => [briefing.id, keyOf(briefing, known)])));
-      checking = Promise.all(checks).then((each) => each.flat());
-    } else {
-      const found = await findStale(loaded, await context, options, effects.outputs);
+    let stale = inShare;
+    let reader = effects.reader;
+    // When every briefing is forced or was never built, none can be up to date: the worker threads and the browser
+    // start at once. Otherwise each briefing's manifest is held against its files first (step 2).
+    if (!options.force && !(await noneBuilt(inShare, options.outDir, effects.outputs))) {
+      const found = await findStale(inShare, await context, options, effects);
       upToDate = found.upToDate;
       effects.progress.skipped(upToDate);
       if (found.stale.length === 0) return { briefings: [], upToDate, written: [] };
-      rendering = startRendering(found.stale.length, options, effects);
-      keys = Promise.resolve(found.keys);
-      checking = rendering.stages.check(found.stale.map((briefing) => briefing.snapshot), checkOptions);
+      ({ stale, reader } = found);
     }
-    keys.catch(() => undefined);
+    rendering = startRendering(stale.length, options, effects);
+    // The worker threads load each briefing themselves, reading through `reader` (driver/remote-reader.ts).
+    const checking = rendering.stages.check(stale, checkOptions, reader);
+    // Rendering does not wait for the cache keys, which wait on the browser's stamp (a process of its own, ~60 ms)
+    // and go only into the manifests.
+    const keys = Promise.all([context, checking]).then(([known, checked]) => new Map(checked.map((briefing) => [briefing.id, keyOf(briefing, known)])));
     const checked = await checking;
     if (checked.some((briefing) => hasErrors(briefing.diagnostics))) return { briefings: checked, upToDate, written: [] };
 
@@ -152,42 +137,22 @@ async function noneBuilt(dirs: readonly string[], outDir: string, outputs: Outpu
   return true;
 }
 
-/** What the build keeps of a loaded briefing: the bytes it read, their hashes, and whether it loaded cleanly. */
-interface LoadedInputs {
-  id: string;
-  inputs: InputFile[];
-  snapshot: BriefingSnapshot;
-  loadFailed: boolean;
-}
+const keyOf = (briefing: CheckedBriefing, context: CacheContext) => cacheKey(inputHash(briefing.resolved?.briefing.inputs ?? []), context);
 
-/** Loads each briefing in turn, handing each to `onLoaded` as soon as it is loaded. */
-async function loadAll(dirs: readonly string[], reader: BriefingReader, onLoaded?: (briefing: LoadedInputs) => void): Promise<LoadedInputs[]> {
-  const found: LoadedInputs[] = [];
-  for (const dir of dirs) {
-    const recording = recordingReader(reader, dir);
-    const { value: loaded, diagnostics } = await loadBriefing(dir, recording.reader);
-    const briefing = { id: loaded.id, inputs: loaded.inputs, snapshot: recording.snapshot, loadFailed: hasErrors(diagnostics) };
-    found.push(briefing);
-    onLoaded?.(briefing);
-  }
-  return found;
-}
-
-const keyOf = (briefing: LoadedInputs, context: CacheContext) => cacheKey(inputHash(briefing.inputs), context);
-
-/** Splits the briefings into stale and up to date by their cache keys (cache.ts); one that failed to load is stale. */
-async function findStale(briefings: readonly LoadedInputs[], context: CacheContext, options: BuildOptions, outputs: OutputFolder) {
-  const keys = new Map<string, string>();
-  const stale: LoadedInputs[] = [];
+/**
+ * Splits the briefings into stale and up to date (cache.ts: unchanged), without parsing a file: the manifest names
+ * every file the last build read. The reader it gives serves the files it read once more, to the check.
+ */
+async function findStale(dirs: readonly string[], context: CacheContext, options: BuildOptions, effects: BuildEffects) {
+  const read = new Map<string, Uint8Array>();
+  const stale: string[] = [];
   const upToDate: string[] = [];
-  for (const briefing of briefings) {
-    const key = keyOf(briefing, context);
-    keys.set(briefing.id, key);
-    const fresh = !options.force && !briefing.loadFailed && (await isUpToDate(join(options.outDir, briefing.id), key, outputs));
-    if (fresh) upToDate.push(briefing.id);
-    else stale.push(briefing);
+  for (const dir of dirs) {
+    const id = briefingId(dir);
+    if (await unchanged(dir, join(options.outDir, id), context, { reader: effects.reader, outputs: effects.outputs, read })) upToDate.push(id);
+    else stale.push(dir);
   }
-  return { stale, upToDate, keys };
+  return { stale, upToDate, reader: readingOnce(effects.reader, read) };
 }
 
 /** Everything besides a briefing's own files that goes into its cache key. */

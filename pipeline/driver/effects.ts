@@ -6,7 +6,6 @@ import type { BriefingReader } from '../model/loaded.js';
 import type { PageSize } from '../model/output.js';
 import type { ResolvedBriefing } from '../model/resolved.js';
 import type { CheckedBriefing, CheckOptions } from '../model/checked.js';
-import type { BriefingSnapshot } from './snapshot.js';
 
 export interface BuildEffects {
   reader: BriefingReader;
@@ -55,8 +54,8 @@ export type StageReport = Pick<Progress, 'start' | 'stage'>;
 
 /** validate → resolve, and charts → html → workbook, off the main thread. */
 export interface BrowserlessStages {
-  /** Validates and resolves each briefing from the bytes the build loaded, as checkBriefing does. */
-  check(snapshots: readonly BriefingSnapshot[], options: CheckOptions): Promise<CheckedBriefing[]>;
+  /** Loads, validates and resolves each briefing, as checkBriefing does, reading its files with `reader`. */
+  check(dirs: readonly string[], options: CheckOptions, reader: BriefingReader): Promise<CheckedBriefing[]>;
   render(request: RenderRequest): RenderedDocuments;
   close(): Promise<void>;
 }

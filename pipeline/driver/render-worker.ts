@@ -1,6 +1,6 @@
 // A worker thread running the browserless stages, so that the main thread stays free to drive Chromium: a busy
 // main thread stalls Puppeteer's launch and every print. It answers worker-pool.ts with:
-//   check:  validate → resolve each briefing, loaded again from the bytes the main thread read (snapshot.ts)
+//   check:  load → validate → resolve each briefing, its files read through the main thread (remote-reader.ts)
 //   render: charts → html → phone charts → workbook for one resolved briefing (render.ts), the printed page's HTML
 //           posted first
 import { parentPort } from 'node:worker_threads';
@@ -10,7 +10,7 @@ import { loadTemplates } from '../theme/templates.js';
 import { checkBriefing } from './check.js';
 import type { CheckedBriefing, CheckOptions } from '../model/checked.js';
 import { renderDocuments, type RenderSetup } from './render.js';
-import { snapshotReader, type BriefingSnapshot } from './snapshot.js';
+import { remoteReaders } from './remote-reader.js';
 import type { WorkerReply, WorkerRequest } from './worker-pool.js';
 
 const port = parentPort!;
@@ -23,13 +23,15 @@ const report: RenderSetup['report'] = {
 const setup: Promise<RenderSetup> = Promise.all([loadTemplates(), loadDocumentFonts()]).then(([templates, fonts]) => ({ templates, fonts, report }));
 setup.catch(() => undefined);
 
-port.on('message', (request: WorkerRequest) => void answer(request));
+const reads = remoteReaders((question) => post(question));
 
-async function answer(request: WorkerRequest): Promise<void> {
+port.on('message', (message: WorkerRequest) => (message.kind === 'answer' ? reads.answered(message) : void answer(message)));
+
+async function answer(request: Exclude<WorkerRequest, { kind: 'answer' }>): Promise<void> {
   const { id } = request;
   try {
     const value = request.kind === 'check'
-      ? await checkAll(request.snapshots, request.options)
+      ? await checkAll(id, request.dirs, request.options, request.resolvesLinks)
       : await renderDocuments(request.render, await setup, (html) => post({ kind: 'page', id, html }));
     post({ kind: 'done', id, value });
   } catch (error) {
@@ -39,8 +41,8 @@ async function answer(request: WorkerRequest): Promise<void> {
   }
 }
 
-async function checkAll(snapshots: readonly BriefingSnapshot[], options: CheckOptions): Promise<CheckedBriefing[]> {
+async function checkAll(id: number, dirs: readonly string[], options: CheckOptions, resolvesLinks: boolean): Promise<CheckedBriefing[]> {
   const checked: CheckedBriefing[] = [];
-  for (const snapshot of snapshots) checked.push(await checkBriefing(snapshot.dir, snapshotReader(snapshot), options));
+  for (const dir of dirs) checked.push(await checkBriefing(dir, reads.readerFor(id, resolvesLinks), options));
   return checked;
 }

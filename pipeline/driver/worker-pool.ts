@@ -7,17 +7,19 @@ import { CliError, EXIT } from '../diagnostics/errors.js';
 import type { CheckedBriefing, CheckOptions } from '../model/checked.js';
 import type { BrowserlessStages, RenderedDocuments, RenderRequest, StageReport } from './effects.js';
 import type { RenderedRest } from './render.js';
-import type { BriefingSnapshot } from './snapshot.js';
+import type { BriefingReader } from '../model/loaded.js';
+import { answerRead, type ReadAnswer, type ReadRequest } from './remote-reader.js';
 
-type WorkerTask = { kind: 'check'; snapshots: readonly BriefingSnapshot[]; options: CheckOptions } | { kind: 'render'; render: RenderRequest };
-export type WorkerRequest = WorkerTask & { id: number };
+type WorkerTask = { kind: 'check'; dirs: readonly string[]; options: CheckOptions; resolvesLinks: boolean } | { kind: 'render'; render: RenderRequest };
+export type WorkerRequest = (WorkerTask & { id: number }) | ReadAnswer;
 
 export type WorkerReply =
   | { kind: 'start'; briefing: string; stage: string }
   | { kind: 'stage'; briefing: string; stage: string; ms: number }
   | { kind: 'page'; id: number; html: string }
   | { kind: 'done'; id: number; value: unknown }
-  | { kind: 'failed'; id: number; message: string; exitCode?: number; stack?: string };
+  | { kind: 'failed'; id: number; message: string; exitCode?: number; stack?: string }
+  | ReadRequest;
 
 interface Job {
   task: WorkerTask;
@@ -26,6 +28,8 @@ interface Job {
   /** Running while the job is on a thread. */
   timer?: NodeJS.Timeout;
   onPage?(html: string): void;
+  /** What a check reads its briefings' files with, on this thread. */
+  reader?: BriefingReader;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -91,21 +95,21 @@ export class StageWorkers implements BrowserlessStages {
     this.#threads = Array.from({ length: Math.max(1, size) }, () => this.#start());
   }
 
-  async check(snapshots: readonly BriefingSnapshot[], options: CheckOptions): Promise<CheckedBriefing[]> {
-    const shares = Math.min(this.#threads.length, snapshots.length);
-    const perShare = Math.ceil(snapshots.length / shares);
-    // The least busy threads first: a build checks each briefing as it is loaded, one at a time.
+  async check(dirs: readonly string[], options: CheckOptions, reader: BriefingReader): Promise<CheckedBriefing[]> {
+    const shares = Math.min(this.#threads.length, dirs.length);
+    const perShare = Math.ceil(dirs.length / shares);
     const threads = [...this.#threads].sort((a, b) => a.jobs.size - b.jobs.size);
-    const results = await Promise.all(
-      Array.from({ length: shares }, (_, i) => this.#send(threads[i]!, { kind: 'check', snapshots: snapshots.slice(i * perShare, (i + 1) * perShare), options }) as Promise<CheckedBriefing[]>),
-    );
+    const results = await Promise.all(Array.from({ length: shares }, (_, i) => {
+      const task = { kind: 'check' as const, dirs: dirs.slice(i * perShare, (i + 1) * perShare), options, resolvesLinks: reader.realPath !== undefined };
+      return this.#send(threads[i]!, task, { reader }) as Promise<CheckedBriefing[]>;
+    }));
     return results.flat();
   }
 
   render(request: RenderRequest): RenderedDocuments {
     let onPage!: (html: string) => void;
     const page = new Promise<string>((resolve) => (onPage = resolve));
-    const rest = this.#send(this.#leastBusy(), { kind: 'render', render: request }, onPage) as Promise<RenderedRest>;
+    const rest = this.#send(this.#leastBusy(), { kind: 'render', render: request }, { onPage }) as Promise<RenderedRest>;
     // A render that fails before its page exists fails them all; one that a caller does not wait for (the page,
     // when no PDF is wanted) must not count as unhandled.
     const documents = { page: Promise.race([page, rest.then(() => page)]), html: rest.then((r) => r.html), workbook: rest.then((r) => r.workbook), diagnostics: rest.then((r) => r.diagnostics) };
@@ -118,9 +122,9 @@ export class StageWorkers implements BrowserlessStages {
     await Promise.all(this.#threads.splice(0).map((thread) => thread.worker.terminate()));
   }
 
-  #send(thread: Thread, task: WorkerTask, onPage?: (html: string) => void): Promise<unknown> {
-    const what = task.kind === 'render' ? `rendering ${task.render.briefing.id}` : `checking ${task.snapshots.map((s) => s.dir).join(', ')}`;
-    return new Promise((resolve, reject) => this.#post(thread, this.#nextId++, { task, what, onPage, resolve, reject }));
+  #send(thread: Thread, task: WorkerTask, handlers: Pick<Job, 'onPage' | 'reader'>): Promise<unknown> {
+    const what = task.kind === 'render' ? `rendering ${task.render.briefing.id}` : `checking ${task.dirs.join(', ')}`;
+    return new Promise((resolve, reject) => this.#post(thread, this.#nextId++, { task, what, ...handlers, resolve, reject }));
   }
 
   /** Gives a job to a thread, with the whole time allowed from now. */
@@ -149,6 +153,7 @@ export class StageWorkers implements BrowserlessStages {
       const job = thread.jobs.get(reply.id);
       if (!job) return;
       if (reply.kind === 'page') return job.onPage?.(reply.html);
+      if (reply.kind === 'read') return void answerRead(job.reader!, reply).then((answer) => thread.worker.postMessage(answer));
       thread.jobs.delete(reply.id);
       clearTimeout(job.timer);
       if (reply.kind === 'done') return job.resolve(reply.value);

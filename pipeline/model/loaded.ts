@@ -3,6 +3,13 @@
 import type { YamlSource } from '../diagnostics/yaml-source.js';
 import type { EmbeddedImage, InputFile } from './briefing.js';
 
+/**
+ * The folders whose files the load stage lists (every YAML file in them is read): the only files it reads that no
+ * other file names. Its cache check (driver/cache.ts) lists them too, so that a file added there is noticed.
+ */
+export const LISTED_FOLDERS = ['tables', 'charts'] as const;
+export const LISTED_FILE = /\.ya?ml$/;
+
 /** The file system as the load stage sees it; tests pass an in-memory one. */
 export interface BriefingReader {
   /**

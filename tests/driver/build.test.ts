@@ -1,13 +1,12 @@
 // The driver, in this process with its real worker threads: what it validates and renders are the very bytes it
 // hashed for the cache key, however the files change while it runs.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../../pipeline/driver/build.js';
 import type { BriefingReader } from '../../pipeline/model/loaded.js';
 import type { CheckOptions } from '../../pipeline/model/checked.js';
-import type { BriefingSnapshot } from '../../pipeline/driver/snapshot.js';
 import type { StageWorkers } from '../../pipeline/driver/worker-pool.js';
 import { sha256 } from '../../pipeline/model/hashing.js';
 import { fileReader } from '../../pipeline/driver/file-reader.js';
@@ -81,23 +80,58 @@ describe('build', () => {
     expect(readFileSync(join(out, ID, `${ID}.html`), 'utf8')).toContain('Saved while building');
   });
 
-  it('checks each briefing as soon as it is loaded, while the next one loads', async () => {
+  it('hands the folders to the worker threads, which load each briefing reading every file once through its reader', async () => {
     const root = mkdtempSync(join(tmpdir(), 'briefpress-check-early-'));
     const dirs = ['one', 'two', 'three'].map((id) => {
       cpSync(DEFAULT_BRIEFING_DIR, join(root, id), { recursive: true });
       return join(root, id);
     });
     const seen: string[] = [];
-    const note = (event: string) => seen.at(-1) !== event && seen.push(event);
-    const reader: BriefingReader = { ...fileReader, readFile: (path, maxBytes) => (note(`read ${relative(root, path).split(sep)[0]}`), fileReader.readFile(path, maxBytes)) };
+    const reads: string[] = [];
+    const reader: BriefingReader = { ...fileReader, readFile: (path, maxBytes) => (reads.push(path), seen.push('read'), fileReader.readFile(path, maxBytes)) };
     const wrapStages = (stages: StageWorkers) => ({
-      check: (snapshots: readonly BriefingSnapshot[], options: CheckOptions) => (note(`check ${snapshots.map((s) => basename(s.dir)).join(' ')}`), stages.check(snapshots, options)),
+      check: (folders: readonly string[], options: CheckOptions, through: BriefingReader) => (seen.push(`check ${folders.map((dir) => basename(dir)).join(' ')}`), stages.check(folders, options, through)),
       render: stages.render.bind(stages),
       close: () => stages.close(),
     });
     const result = await build(dirs, { ...OPTIONS, force: true, outDir: join(root, 'out') }, testBuildEffects({ reader, wrapStages }));
     expect(result.written).toHaveLength(6);
-    expect(seen).toEqual(['read one', 'check one', 'read two', 'check two', 'read three', 'check three']);
+    // This thread reads and parses nothing itself: every read comes from the check, and each file once.
+    expect(seen[0]).toBe('check one two three');
+    expect(reads.length).toBeGreaterThan(3 * 8);
+    expect(new Set(reads).size).toBe(reads.length);
+    for (const dir of dirs) expect(reads).toContain(join(dir, 'data-points.yaml'));
+  });
+
+  it('holds an earlier build against its manifest without parsing: up to date reads each file once; a change, once too', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'briefpress-unchanged-'));
+    const dir = join(root, ID);
+    const out = join(root, 'out');
+    cpSync(DEFAULT_BRIEFING_DIR, dir, { recursive: true });
+    expect((await build([dir], { ...OPTIONS, outDir: out }, effects(fileReader))).written).toHaveLength(2);
+    const reads: string[] = [];
+    const counting: BriefingReader = { ...fileReader, readFile: (path, maxBytes) => (reads.push(path), fileReader.readFile(path, maxBytes)) };
+
+    const again = await build([dir], { ...OPTIONS, outDir: out }, effects(counting));
+    expect(again.upToDate).toEqual([ID]);
+    expect(reads.length).toBeGreaterThan(8);
+    expect(new Set(reads).size).toBe(reads.length);
+
+    // A section changed: the files read to hash them are the ones the check loads, not read again.
+    reads.length = 0;
+    const section = join(dir, 'sections', readdirSync(join(dir, 'sections')).sort()[0]!);
+    writeFileSync(section, `${readFileSync(section, 'utf8')}\nOne more sentence.\n`);
+    const edited = await build([dir], { ...OPTIONS, outDir: out }, effects(counting));
+    expect(edited.upToDate).toEqual([]);
+    expect(readFileSync(join(out, ID, `${ID}.html`), 'utf8')).toContain('One more sentence.');
+    expect(reads.filter((path) => path === section)).toHaveLength(1);
+    expect(new Set(reads).size).toBe(reads.length);
+
+    // A chart file added is a change too, though no other file names it: the load lists the folder.
+    writeFileSync(join(dir, 'charts', 'zz-extra.yaml'), readFileSync(join(dir, 'charts', readdirSync(join(dir, 'charts'))[0]!), 'utf8').replace(/^id: .*$/m, 'id: zz-extra'));
+    const added = await build([dir], { ...OPTIONS, outDir: out }, effects(counting));
+    expect(added.upToDate).toEqual([]);
+    expect(added.briefings[0]!.diagnostics.map((d) => d.code)).toContain('BP602');
   });
 
   it('closes the browser once the last PDF is printed, while that PDF is still being finished', async () => {

@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { startRenderWorker, StageWorkers, type StartWorker } from '../../pipeline/driver/worker-pool.js';
-import type { BriefingSnapshot } from '../../pipeline/driver/snapshot.js';
+import { fileReader } from '../../pipeline/driver/file-reader.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { CliError } from '../../pipeline/diagnostics/errors.js';
 
@@ -57,9 +57,8 @@ describe('StageWorkers', () => {
     const start: StartWorker = () => new Worker(`const { parentPort } = require('node:worker_threads');
       parentPort.on('message', ({ id }) => setTimeout(() => parentPort.postMessage({ kind: 'done', id, value: ['thread ${started++}'] }), 50));`, { eval: true });
     const stages = new StageWorkers(2, 3, quietly, start);
-    const snapshot = (dir: string): BriefingSnapshot => ({ dir, files: new Map(), lists: new Map() });
     try {
-      const checks = ['one', 'two', 'three'].map((dir) => stages.check([snapshot(dir)], { strict: false }));
+      const checks = ['one', 'two', 'three'].map((dir) => stages.check([dir], { strict: false }, fileReader));
       expect(await within(Promise.all(checks), 10_000)).toEqual([['thread 0'], ['thread 1'], ['thread 0']]);
     } finally {
       await stages.close();
@@ -93,17 +92,16 @@ describe('StageWorkers', () => {
     // forever, as a stage stuck in a loop would, and the checks sent with it and after it wait on the same thread.
     const start: StartWorker = () => new Worker(`const { parentPort } = require('node:worker_threads');
       const thread = ${started++};
-      parentPort.on('message', ({ id, snapshots }) => {
-        if (snapshots[0].dir === 'stuck') for (;;);
-        parentPort.postMessage({ kind: 'done', id, value: [snapshots[0].dir + ' on thread ' + thread] });
+      parentPort.on('message', ({ id, dirs }) => {
+        if (dirs[0] === 'stuck') for (;;);
+        parentPort.postMessage({ kind: 'done', id, value: [dirs[0] + ' on thread ' + thread] });
       });`, { eval: true });
     const stages = new StageWorkers(1, 3, quietly, start, 300);
-    const snapshot = (dir: string): BriefingSnapshot => ({ dir, files: new Map(), lists: new Map() });
     try {
       // 'two' runs out of time together with 'stuck', 'three' later.
-      const [stuck, two] = ['stuck', 'two'].map((dir) => stages.check([snapshot(dir)], { strict: false }));
+      const [stuck, two] = ['stuck', 'two'].map((dir) => stages.check([dir], { strict: false }, fileReader));
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const three = stages.check([snapshot('three')], { strict: false });
+      const three = stages.check(['three'], { strict: false }, fileReader);
       const [stopped, ...others] = await within(Promise.allSettled([stuck!, two!, three]), 10_000);
       expect(stopped).toMatchObject({ status: 'rejected', reason: { exitCode: 3, message: 'checking stuck took longer than 0.3 s and was stopped' } });
       expect(others).toEqual([{ status: 'fulfilled', value: ['two on thread 1'] }, { status: 'fulfilled', value: ['three on thread 1'] }]);

@@ -9,7 +9,7 @@ import { imagePath, scanImages } from '../../narrative/images.js';
 import { briefingId } from '../../model/briefing.js';
 import { mapRows, parseCsv, withCsvRows, type ColumnMapping, type CsvTable } from './csv.js';
 import { parseXlsx } from './xlsx.js';
-import type { BriefingReader, LoadedBriefing } from '../../model/loaded.js';
+import { LISTED_FILE, LISTED_FOLDERS, type BriefingReader, type LoadedBriefing } from '../../model/loaded.js';
 import type { TabularCellType } from '../../model/schema.js';
 
 export const BRIEFING_FILE = 'briefing.yaml';
@@ -155,8 +155,8 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
   const dataPoints = await readYaml(DATA_POINTS_FILE);
   loaded.dataPoints = dataPoints && await readFrom(dataPoints, '', 'data-points');
   loaded.sources = await readYaml(SOURCES_FILE);
-  for (const folder of ['tables', 'charts'] as const) {
-    const names = (await reader.listFiles(join(dir, folder))).filter((n) => /\.ya?ml$/.test(n)).sort();
+  for (const folder of LISTED_FOLDERS) {
+    const names = (await reader.listFiles(join(dir, folder))).filter((n) => LISTED_FILE.test(n)).sort();
     for (const name of names) {
       const yaml = await readYaml(`${folder}/${name}`);
       const source = yaml && folder === 'tables' ? await readFrom(yaml, folder, 'table') : yaml;

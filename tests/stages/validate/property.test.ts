@@ -5,7 +5,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../../pipeline/driver/build.js';
 import type { BuildEffects } from '../../../pipeline/driver/effects.js';
-import { snapshotReader } from '../../../pipeline/driver/snapshot.js';
 import { hasErrors, type Diagnostic } from '../../../pipeline/diagnostics/diagnostic.js';
 import { messages } from '../../../pipeline/diagnostics/messages.js';
 import { createProgress } from '../../../pipeline/cli/progress.js';
@@ -108,8 +107,8 @@ describe('validation of a damaged briefing (property)', () => {
           now: () => new Date(0),
           // Validation in this thread, against the damaged files; rendering is where the property stops.
           startStages: () => ({
-            check: async (snapshots, options) => {
-              const checked = await Promise.all(snapshots.map((snapshot) => checkBriefing(snapshot.dir, snapshotReader(snapshot), options)));
+            check: async (dirs, options, buildReader) => {
+              const checked = await Promise.all(dirs.map((dir) => checkBriefing(dir, buildReader, options)));
               checkedByBuild = checked[0];
               return checked;
             },
