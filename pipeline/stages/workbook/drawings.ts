@@ -6,7 +6,7 @@
 // - ExcelJS writes editAs on a picture's one-cell anchor, which only a two-cell anchor may carry (ECMA-376's
 //   CT_OneCellAnchor has no attributes): strict readers (openpyxl) then drop the sheet's whole drawing;
 // - the relationships and [Content_Types].xml list the parts that were added.
-import { escapeXml } from './chart-xml.js';
+import { escapeXml } from '../../model/xml.js';
 
 export interface PackagePart {
   name: string;
