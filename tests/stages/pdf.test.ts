@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
@@ -5,8 +6,8 @@ import { poolOwned } from '../../pipeline/driver/page-pool.js';
 import { renderCharts } from '../../pipeline/stages/charts/index.js';
 import { loadDocumentFonts } from '../../pipeline/theme/fonts.js';
 import { renderHtml } from '../../pipeline/stages/html/index.js';
-import { renderPdf } from '../../pipeline/stages/pdf/index.js';
-import { setPdfInfo } from '../../pipeline/stages/pdf/info.js';
+import { printPdf, renderPdf } from '../../pipeline/stages/pdf/index.js';
+import { finishTagging } from '../../pipeline/stages/pdf/tagging.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { DEFAULT_BRIEFING_DIR, loadDefaultBriefing } from '../support/default-briefing.js';
@@ -48,9 +49,13 @@ async function onePage(from: Browser) {
 /** Renders and prints a briefing; `htmlPageSize` is the paper the HTML's @page rule names, when it differs. */
 async function print(pageSize: 'a4' | 'letter', briefing?: ResolvedBriefing, htmlPageSize = pageSize, pages: { prints: number; newPage: Browser['newPage'] } = countingPrints(browser)) {
   const resolved = briefing ?? (await loadDefaultBriefing());
-  const input = { briefing: resolved, charts: (await renderCharts(resolved)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize: htmlPageSize, toolVersion: 'test' };
-  const printed = await renderPdf({ briefing: resolved, html: renderHtml(input), browser: pages, pageSize, creator: 'briefpress test' });
+  const printed = await renderPdf({ briefing: resolved, html: await htmlOf(resolved, htmlPageSize), browser: pages, pageSize, creator: 'briefpress test' });
   return { ...printed, prints: pages.prints };
+}
+
+async function htmlOf(briefing: ResolvedBriefing, pageSize: 'a4' | 'letter'): Promise<string> {
+  const input = { briefing, charts: (await renderCharts(briefing)).charts, templates: await loadTemplates(), fonts: await loadDocumentFonts(), pageSize, toolVersion: 'test' };
+  return renderHtml(input);
 }
 
 beforeAll(async () => {
@@ -164,15 +169,34 @@ describe('pdf', () => {
 });
 
 describe('pdf-info', () => {
-  it('replaces the Info dictionary in place and keeps the file valid', () => {
-    const again = setPdfInfo(pdf, { ...info, title: 'Ünïcode title – with a dash', keywords: [] });
-    const path = writeTemp('again.pdf', again);
-    expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
-    expect(pdfInfo(path).Title).toBe('Ünïcode title – with a dash');
-    expect(Buffer.from(again).toString('latin1').match(/\/CreationDate/g)).toHaveLength(1);
+  let html: string;
+  let printed: Uint8Array;
+  beforeAll(async () => {
+    const briefing = await loadDefaultBriefing();
+    html = await htmlOf(briefing, 'a4');
+    ({ pdf: printed } = await printPdf({ briefing, html, browser, pageSize: 'a4', creator: 'briefpress test' }));
   });
 
-  it('gives the same bytes for the same input', () => {
-    expect(Buffer.compare(Buffer.from(setPdfInfo(pdf, info)), Buffer.from(setPdfInfo(pdf, info)))).toBe(0);
+  it('replaces the Info dictionary in the tagging pass, keeps one, and keeps the file valid', async () => {
+    const finished = await finishTagging(printed, html, { ...info, title: 'Ünïcode title – with a dash', keywords: [] });
+    const path = writeTemp('again.pdf', finished);
+    expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+    const meta = pdfInfo(path);
+    expect(meta.Title).toBe('Ünïcode title – with a dash');
+    expect(meta.Author).toBe('briefpress');
+    expect(meta.Producer).toBe('Chromium (Skia/PDF) via briefpress');
+    expect(meta.CreationDate).toBe(meta.ModDate);
+    const text = Buffer.from(finished).toString('latin1');
+    expect(text.match(/\/CreationDate/g)).toHaveLength(1);
+    expect(text).toContain('/CreationDate (D:20240101000000Z)');
+  });
+
+  it('gives the file an /ID that is the MD5 of its bytes, and the same bytes for the same input', async () => {
+    const [first, second] = [await finishTagging(printed, html, info), await finishTagging(printed, html, info)];
+    expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
+    const text = Buffer.from(first).toString('latin1');
+    const id = /\/ID \[ <([0-9A-F]{32})> <\1> \]/.exec(text)?.[1];
+    const zeroed = Buffer.from(text.replace(`<${id}> <${id}>`, `<${'0'.repeat(32)}> <${'0'.repeat(32)}>`), 'latin1');
+    expect(id).toBe(createHash('md5').update(zeroed).digest('hex').toUpperCase());
   });
 });
