@@ -64,14 +64,14 @@ export const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
 };
 
 /** The true minus sign, as typography wants it. */
-export const MINUS = '\u2212';
+const MINUS = '\u2212';
 
 /**
  * A number at a fixed number of decimals with thousands separators, as every output writes it. One formatter per
  * precision: toLocaleString builds a new one each call, which made the figure check of a 10,000-row table take a
  * second.
  */
-export const formatNumber = (value: number, decimals: number) => numberFormat(decimals).format(value);
+const formatNumber = (value: number, decimals: number) => numberFormat(decimals).format(value);
 
 const numberFormats = new Map<number, Intl.NumberFormat>();
 function numberFormat(decimals: number): Intl.NumberFormat {

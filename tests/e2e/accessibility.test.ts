@@ -11,7 +11,9 @@ import { renderHtml } from '../../pipeline/stages/html/index.js';
 import { loadTemplates } from '../../pipeline/theme/templates.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const require = createRequire(import.meta.url);
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
   id: string;

@@ -5,7 +5,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 
 /** A cell: text (always stored as text, "20" too), a number, true/false, a date (YYYY-MM-DD, formatted as a
  * date), a formula with or without a saved value, or empty. */
-export type CellSpec = string | number | boolean | null | { date: string } | { formula: string; value?: number };
+type CellSpec = string | number | boolean | null | { date: string } | { formula: string; value?: number };
 
 export interface SheetSpec {
   name: string;
@@ -114,6 +114,3 @@ export function zipBytes(parts: readonly ZipPart[]): Uint8Array {
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...chunks, directoryBytes, end]));
 }
-
-/** A workbook holding `sheets`, as bytes. */
-export const xlsxBytes = (sheets: readonly SheetSpec[]): Uint8Array => zipBytes(workbookParts(sheets));

@@ -5,7 +5,7 @@ import { PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import { escapeXml } from '../../model/xml.js';
 import type { PdfInfo } from './info.js';
 
-export function xmpPacket(info: PdfInfo, language: string): string {
+function xmpPacket(info: PdfInfo, language: string): string {
   const date = info.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const alt = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(text)}</rdf:li></rdf:Alt>`;
   const lines = [

@@ -36,7 +36,7 @@ function evaluate(inputs: Interval[], f: (values: number[]) => number): Interval
 }
 
 /** The inputs a derivation names, with where each is written (under `derive`). */
-export function derivationInputs(derive: Derivation): { id: string; path: (string | number)[] }[] {
+function derivationInputs(derive: Derivation): { id: string; path: (string | number)[] }[] {
   if ('difference' in derive) return derive.difference.map((id, i) => ({ id, path: ['difference', i] }));
   if ('ratio' in derive) return derive.ratio.map((id, i) => ({ id, path: ['ratio', i] }));
   if ('growth' in derive) return derive.growth.map((id, i) => ({ id, path: ['growth', i] }));

@@ -80,7 +80,7 @@ export function contentWords(text: string): Set<string> {
 }
 
 /** The text with every span that holds no figure blanked out, offsets kept. */
-export function blankNonFigures(text: string): string {
+function blankNonFigures(text: string): string {
   let prose = text;
   for (const pattern of nonFigurePatterns()) prose = prose.replace(pattern, (span) => span.replace(/[^\n]/g, ' '));
   return prose;
