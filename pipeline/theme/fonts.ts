@@ -2,7 +2,7 @@
 // code) as the full TrueType files Google Fonts publishes (@expo-google-fonts), with Latin Extended, Greek,
 // Cyrillic, arrows, comparison signs, check marks and fractions. The HTML embeds each face cut down to the
 // characters the document uses (font-subset.ts); the PDF prints that HTML; the rasterizer (resvg) reads the same
-// files. What no face draws is refused at validate (checks/font-coverage.ts), so Chromium never falls back to a
+// files. What no face draws is refused at validate (stages/validate/checks/font-coverage.ts), so Chromium never falls back to a
 // font of the machine.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -7,7 +7,7 @@ import { SCALES, UNITS, type Scale, type Unit } from '../../model/schema.js';
 import { CURRENCY_SYMBOLS, scaleFactor, UNIT_STYLES } from '../../model/units.js';
 import { nonFigurePatterns } from '../../narrative/grammar.js';
 
-/** How prose bounds a figure: each data qualifier belongs to one family (bindings.ts compares families). */
+/** How prose bounds a figure: each data qualifier belongs to one family (binding.ts compares families). */
 export type QualifierFamily = 'lower' | 'upper' | 'approximate';
 
 export interface Figure {
