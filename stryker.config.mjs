@@ -1,7 +1,6 @@
 // Mutation testing with StrykerJS, started by `npm run mutate` (scripts/mutate.mjs), which names the files to
 // mutate (--mutate) and the tests that mirror them (MUTATE_TESTS, read by vitest.mutate.config.ts). Each mutant
 // runs only the tests that cover it (perTest), at most two at a time: the machine is shared.
-/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts', related: false },

@@ -19,11 +19,11 @@
 // Usage: npm run bench [-- --runs N] [--variants N] [--only cold,many,no-change,validate,csv]
 // Results: printed as a Markdown table and kept in bench/.results/ (git-ignored).
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sha256 } from '../pipeline/model/hashing.js';
 import { DEFAULT_BRIEFING, generateVariants } from './fixtures.js';
 
 const CLI = 'dist/pipeline/cli.js';
@@ -304,7 +304,7 @@ function checkBuilt(out: string, count: number): void {
 function snapshot(dir: string): string {
   return readdirSync(dir)
     .sort()
-    .map((name) => `${name} ${statSync(join(dir, name)).mtimeMs} ${createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')}`)
+    .map((name) => `${name} ${statSync(join(dir, name)).mtimeMs} ${sha256(readFileSync(join(dir, name)))}`)
     .join('\n');
 }
 

@@ -1,5 +1,5 @@
 // What the CI workflow (.github/workflows/briefings.yml) runs besides `npm ci` and `briefpress validate`, kept
-// here so that it runs, and is tested, on any machine (tests/workflow.test.ts):
+// here so that it runs, and is tested, on any machine (tests/e2e/workflow.test.ts):
 //   plan     the shard matrix: as many shards as briefings, at most MAX_SHARDS, fewer while the ids' hashes
 //            would leave a shard empty
 //   build    one shard, over its previous build restored from the cache: keeps that build in .previous/ for

@@ -43,7 +43,7 @@ function readOrEmpty(path) {
   }
 }
 
-/** Whether compile-steps.ts will find a browser to record a PDF with (browser.ts's lookup, its cheap part). */
+/** Whether pipeline/cli/compile-steps.ts will find a browser to record a PDF with (pipeline/driver/browser.ts's lookup, its cheap part). */
 function browserOnPath() {
   if (process.env.PUPPETEER_EXECUTABLE_PATH) return process.env.PUPPETEER_EXECUTABLE_PATH;
   const names = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];

@@ -60,7 +60,7 @@ if (!process.argv.includes('--force') && distIsFresh(stamp)) {
 
 rmSync('dist', { recursive: true, force: true });
 const { outputFiles } = await build({
-  // Named entries keep the bundles side by side in dist/pipeline/, where worker-pool.ts looks for the worker; each
+  // Named entries keep the bundles side by side in dist/pipeline/, where pipeline/driver/worker-pool.ts looks for the worker; each
   // name carries its content's hash, as the chunks' do, which is what its code cache is named by.
   entryPoints: { cli: 'pipeline/cli/main.ts', 'render-worker': 'pipeline/driver/render-worker.ts', 'compile-steps': 'pipeline/cli/compile-steps.ts' },
   entryNames: '[name]-[hash]',

@@ -7,7 +7,7 @@
 #                             pikepdf (the PDF/UA audit, tests/support/pdf_audit.py) and openpyxl (the workbook
 #                             tests) for Debian's own python3 (/usr/bin/python3, whatever python3 PATH finds)
 # The browser counts as present when PUPPETEER_EXECUTABLE_PATH, Puppeteer's cache or PATH provides one,
-# the same order pipeline/browser.ts looks in.
+# the same order pipeline/driver/browser.ts looks in.
 set -euo pipefail
 mode="${1:-all}"
 

@@ -1,5 +1,5 @@
 // `npm run schema`: writes schema/*.schema.json from pipeline/model/schema.ts, the one definition of the data format.
-// tests/validate-schema.test.ts fails when the committed files drift from it.
+// tests/model/schema.test.ts fails when the committed files drift from it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonSchemaText, SCHEMA_FILES } from '../pipeline/model/schema.js';

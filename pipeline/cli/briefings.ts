@@ -5,8 +5,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import { closest } from '../diagnostics/suggest.js';
+import { BRIEFING_FILE } from '../model/loaded.js';
 
-const BRIEFING_FILE = 'briefing.yaml';
 /** The file's information, or undefined when it cannot be had (missing, unreadable). */
 function statOf(path: string) {
   try {

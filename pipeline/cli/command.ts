@@ -16,7 +16,7 @@ export interface OptionSpec {
 export type OptionTable = Readonly<Record<string, OptionSpec>>;
 
 /** What the command line gave: a flag is true or absent, a valued option its text or absent. */
-export type OptionValues<T extends OptionTable> = { [K in keyof T]?: T[K] extends { value: string } ? string : boolean };
+type OptionValues<T extends OptionTable> = { [K in keyof T]?: T[K] extends { value: string } ? string : boolean };
 
 export interface ParsedArgs<T extends OptionTable> {
   values: OptionValues<T>;

@@ -1,5 +1,5 @@
 // What `npm run compile` (scripts/compile.mjs) runs from the bundles it has just written: the hash of their code,
-// which builds read instead of hashing 7 MB (file-effects.ts), and the work whose compiled functions the V8 code
+// which builds read instead of hashing 7 MB (driver/file-effects.ts), and the work whose compiled functions the V8 code
 // cache records (bundle-loader.ts), one cache set per process: `validate`; or a whole build, then the stages a
 // build runs on its worker thread (check, charts, html, workbook), run here again in this thread, since a worker is
 // an isolate of its own, whose compiled functions this thread's cache cannot hold.

@@ -5,7 +5,7 @@ import { closest } from '../diagnostics/suggest.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
 import type { CommandSpec, OptionSpec, OptionTable, ParsedArgs } from './command.js';
 
-export const HELP_OPTION = { short: 'h', help: 'this help' } as const satisfies OptionSpec;
+const HELP_OPTION = { short: 'h', help: 'this help' } as const satisfies OptionSpec;
 
 /** `--json` and `--quiet`, on every command that prints more than its result. */
 export const JSON_OPTION = { help: 'print JSON on stdout for machines, nothing else there' } as const satisfies OptionSpec;

@@ -5,7 +5,7 @@
 import { formatDifference } from '../model/units.js';
 import type { BriefingDigest, DataPointDigest, WarningDigest, Manifest } from '../model/manifest.js';
 
-export type Status = 'added' | 'removed' | 'changed' | 'unchanged';
+type Status = 'added' | 'removed' | 'changed' | 'unchanged';
 
 /** A field that changed; `old` and `new` are left out where the values are hashes or long prose. */
 export interface FieldChange {

@@ -1,11 +1,12 @@
 // The real file system behind the build's effects (effects.ts): writing outputs atomically, and hashing the files
 // besides a briefing's own that shape its outputs. Briefings are read through file-reader.ts.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { compareText } from '../diagnostics/diagnostic.js';
 import { CliError, EXIT } from '../diagnostics/errors.js';
+import { sha256OfParts } from '../model/hashing.js';
 import { fontFaces } from '../theme/fonts.js';
 import { TEMPLATES_DIR } from '../theme/templates.js';
 import { CODE_DIR } from './version.js';
@@ -112,7 +113,7 @@ function listed(dir: string, pattern: RegExp): { name: string; path: string }[] 
 
 /** Read synchronously: a few local files (the templates, ~1 MB of fonts), no trips to libuv's thread pool. */
 async function hashFiles(files: readonly { name: string; path: string }[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(`${file.name}\0`).update(readFileSync(file.path)).update('\0');
-  return hash.digest('hex');
+  return sha256OfParts((function* () {
+    for (const file of files) yield* [`${file.name}\0`, readFileSync(file.path), '\0'];
+  })());
 }

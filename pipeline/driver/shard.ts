@@ -1,8 +1,8 @@
 // Shards: `--shard i/n` builds the briefings whose id hashes to share i of n, so n CI machines split one set of
 // briefings with nothing built twice and nothing missed. The hash depends on the id alone, so a briefing stays in
 // its shard when others are added or removed.
-import { createHash } from 'node:crypto';
 import { CliError, EXIT } from '../diagnostics/errors.js';
+import { sha256 } from '../model/hashing.js';
 
 export interface Shard {
   /** 1-based: 1 ≤ index ≤ count. */
@@ -21,6 +21,7 @@ export function parseShard(text: string): Shard {
 }
 
 export function inShard(briefingId: string, { index, count }: Shard): boolean {
-  const bucket = createHash('sha256').update(briefingId).digest().readUInt32BE(0) % count;
+  // The hash's first four bytes, big-endian, as a number.
+  const bucket = parseInt(sha256(briefingId).slice(0, 8), 16) % count;
   return bucket === index - 1;
 }

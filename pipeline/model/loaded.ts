@@ -3,6 +3,9 @@
 import type { YamlSource } from '../diagnostics/yaml-source.js';
 import type { EmbeddedImage, InputFile } from './briefing.js';
 
+/** The file that makes a folder a briefing: its metadata and reading order. */
+export const BRIEFING_FILE = 'briefing.yaml';
+
 /**
  * The folders whose files the load stage lists (every YAML file in them is read): the only files it reads that no
  * other file names. Its cache check (driver/cache.ts) lists them too, so that a file added there is noticed.

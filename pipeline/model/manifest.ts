@@ -39,7 +39,7 @@ export interface DataPointDigest {
   source: string;
 }
 
-export interface SourceDigest {
+interface SourceDigest {
   key: string;
   publisher: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD; a manifest written before sources had dates has `year` instead. */
@@ -50,7 +50,7 @@ export interface SourceDigest {
 }
 
 /** A section, table or chart: its title and a hash of everything it is made of. */
-export interface PartDigest {
+interface PartDigest {
   id: string;
   title: string;
   sha256: string;

@@ -46,7 +46,7 @@ export interface ResolvedSource extends Source {
   citedIn: string[];
 }
 
-export interface ResolvedSection extends Section {
+interface ResolvedSection extends Section {
   /** 1-based, in reading order. */
   number: number;
   anchor: string;

@@ -25,7 +25,7 @@ const partialDate = z
 export const UNITS = ['percent', 'percentage-points', 'currency', 'count', 'days', 'months', 'years', 'multiple', 'index', 'number'] as const;
 export const SCALES = ['thousand', 'million', 'billion'] as const;
 /** How a source bounds a figure; docs/data-format.md lists the words prose may use for each. */
-export const QUALIFIERS = ['over', 'more-than', 'at-least', 'under', 'less-than', 'up-to', 'about', 'nearly', 'almost'] as const;
+const QUALIFIERS = ['over', 'more-than', 'at-least', 'under', 'less-than', 'up-to', 'about', 'nearly', 'almost'] as const;
 
 export const sectionRefSchema = z.strictObject({
   id: slug.describe('Section id, a lowercase slug; unique in the briefing.'),
@@ -35,7 +35,7 @@ export const sectionRefSchema = z.strictObject({
 
 const isoCurrency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD or EUR');
 
-export const keyFigureSchema = z.union([
+const keyFigureSchema = z.union([
   slug.describe('A data point id: a card with its value.'),
   z.strictObject({
     from: slug.describe('The earlier data point.'),
@@ -64,7 +64,7 @@ export const briefingFileSchema = z.strictObject({
 }).describe('briefing.yaml: metadata and reading order of a briefing.');
 
 const dataPointId = slug;
-export const deriveSchema = z.union([
+const deriveSchema = z.union([
   z.strictObject({ difference: z.tuple([dataPointId, dataPointId]).describe('[a, b]: a − b.') }),
   z.strictObject({ ratio: z.tuple([dataPointId, dataPointId]).describe('[a, b]: a ÷ b, a multiple.') }),
   z.strictObject({ sum: z.array(dataPointId).min(2).describe('The total of these.') }),
@@ -157,7 +157,7 @@ const columnBase = {
   id: columnId.describe('Column id, used in rows.'),
   label: text.describe('Column heading.'),
 };
-export const tableColumnSchema = z.discriminatedUnion('type', [
+const tableColumnSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...columnBase, type: z.literal('text').describe('Text cells; {{dp:id}} inserts a value.') }),
   z.strictObject({
     ...columnBase,

@@ -49,9 +49,12 @@ export const UNIT_STYLES: Record<Unit, UnitStyle> = {
 export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
 const currencySymbol = (code: string | undefined) => (code ? CURRENCY_SYMBOLS[code] ?? `${code} ` : '');
 
-export const SCALE_FACTORS: Readonly<Record<Scale, number>> = { thousand: 1e3, million: 1e6, billion: 1e9 };
-/** The Excel format's trailing commas, each dividing the shown number by a thousand. */
-const SCALE_COMMAS: Readonly<Record<Scale, string>> = { thousand: ',', million: ',,', billion: ',,,' };
+/** What each scale word multiplies by: 4.88 million is 4.88 × 1e6. */
+const SCALE_FACTORS: Readonly<Record<Scale, number>> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+/** 1 without a scale. */
+export const scaleFactor = (scale: Scale | undefined) => (scale ? SCALE_FACTORS[scale] : 1);
+/** The Excel format's trailing commas, each dividing the shown number by a thousand: ",," for a million. */
+const scaleCommas = (scale: Scale) => ','.repeat(Math.round(Math.log10(SCALE_FACTORS[scale]) / 3));
 
 /** The words each qualifier prints as. */
 export const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
@@ -61,14 +64,14 @@ export const QUALIFIER_WORDS: Readonly<Record<Qualifier, string>> = {
 };
 
 /** The true minus sign, as typography wants it. */
-export const MINUS = '\u2212';
+const MINUS = '\u2212';
 
 /**
  * A number at a fixed number of decimals with thousands separators, as every output writes it. One formatter per
  * precision: toLocaleString builds a new one each call, which made the figure check of a 10,000-row table take a
  * second.
  */
-export const formatNumber = (value: number, decimals: number) => numberFormat(decimals).format(value);
+const formatNumber = (value: number, decimals: number) => numberFormat(decimals).format(value);
 
 const numberFormats = new Map<number, Intl.NumberFormat>();
 function numberFormat(decimals: number): Intl.NumberFormat {
@@ -79,7 +82,7 @@ function numberFormat(decimals: number): Intl.NumberFormat {
 
 /** The real quantity a value stands for: 4.88 million is 4,880,000. */
 export const quantityOf = (measure: Measure, value: number) =>
-  Number((value * (measure.scale ? SCALE_FACTORS[measure.scale] : 1)).toPrecision(15));
+  Number((value * scaleFactor(measure.scale)).toPrecision(15));
 
 /** A value as printed: at its stated precision, scale word and unit, a minus when negative, a plus on a change. */
 export function formatMeasure(measure: Measure, value: number): string {
@@ -107,7 +110,7 @@ export function storedValue(measure: Measure, value: number): number {
 export function excelNumberFormat(measure: Measure): string {
   const decimals = measure.decimals > 0 ? `.${'0'.repeat(measure.decimals)}` : '';
   const digits = `${measure.unit === 'percent' ? '0' : '#,##0'}${decimals}`;
-  const scaled = measure.scale && measure.unit !== 'percent' ? `${digits}${SCALE_COMMAS[measure.scale]}" ${measure.scale}"` : digits;
+  const scaled = measure.scale && measure.unit !== 'percent' ? `${digits}${scaleCommas(measure.scale)}" ${measure.scale}"` : digits;
   const format = UNIT_STYLES[measure.unit].excel(scaled, measure);
   // A change shows its sign either way, with a true minus; a level keeps Excel's own.
   return measure.change ? `"+"${format};"${MINUS}"${format};${format}` : format;

@@ -37,10 +37,6 @@ export const SAFE_LINK = /^(https?:|mailto:|#)/i;
 const everywhere = (pattern: string, flags = '') => new RegExp(pattern, `g${flags}`);
 const atStart = (pattern: string) => new RegExp(`^(?:${pattern})`);
 
-/** Patterns of what is not prose, for blanking out before figures are read from a text. */
-export const dataPointRefPattern = () => everywhere(DATA_POINT_REF);
-export const citationPattern = () => everywhere(CITATION);
-
 /** What holds no figure of the prose's own: inserted values, "not a figure" marks, references, citations, code, URLs. */
 export const nonFigurePatterns = () => [
   everywhere(DATA_POINT_REF),

@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+const require = createRequire(import.meta.url);
+
 interface HbSubset {
   memory: WebAssembly.Memory;
   malloc(size: number): number;
@@ -42,7 +44,7 @@ export interface SubsettableFont {
  * more than a build's one cut a face (~50 ms against ~10 a font).
  */
 export async function loadSubsettableFonts(fonts: readonly Uint8Array[]): Promise<SubsettableFont[]> {
-  const wasmPath = join(dirname(createRequire(import.meta.url).resolve('harfbuzzjs')), 'harfbuzz-subset.wasm');
+  const wasmPath = join(dirname(require.resolve('harfbuzzjs')), 'harfbuzz-subset.wasm');
   const { instance } = await WebAssembly.instantiate(await readFile(wasmPath));
   const hb = instance.exports as unknown as HbSubset;
   return fonts.map((font) => {

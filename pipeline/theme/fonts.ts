@@ -2,7 +2,7 @@
 // code) as the full TrueType files Google Fonts publishes (@expo-google-fonts), with Latin Extended, Greek,
 // Cyrillic, arrows, comparison signs, check marks and fractions. The HTML embeds each face cut down to the
 // characters the document uses (font-subset.ts); the PDF prints that HTML; the rasterizer (resvg) reads the same
-// files. What no face draws is refused at validate (checks/font-coverage.ts), so Chromium never falls back to a
+// files. What no face draws is refused at validate (stages/validate/checks/font-coverage.ts), so Chromium never falls back to a
 // font of the machine.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,16 +23,16 @@ export interface FontFace {
   file: string;
 }
 
-const face = (family: string, weight: number, style: FontFace['style'], file: string): FontFace => ({ family, weight, style, file: require.resolve(file) });
+const face = (family: string, weight: number, style: FontFace['style'], file: string): FontFace => ({ family, weight, style, file });
 
 /** Every face the document uses, found in node_modules when first asked for. */
 export const fontFaces = once((): FontFace[] => [
-  face(DOCUMENT_FONT, 400, 'normal', '@expo-google-fonts/ibm-plex-sans/400Regular/IBMPlexSans_400Regular.ttf'),
-  face(DOCUMENT_FONT, 400, 'italic', '@expo-google-fonts/ibm-plex-sans/400Regular_Italic/IBMPlexSans_400Regular_Italic.ttf'),
-  face(DOCUMENT_FONT, 500, 'normal', '@expo-google-fonts/ibm-plex-sans/500Medium/IBMPlexSans_500Medium.ttf'),
-  face(DOCUMENT_FONT, 600, 'normal', '@expo-google-fonts/ibm-plex-sans/600SemiBold/IBMPlexSans_600SemiBold.ttf'),
-  face(DOCUMENT_FONT, 700, 'normal', '@expo-google-fonts/ibm-plex-sans/700Bold/IBMPlexSans_700Bold.ttf'),
-  face(MONO_FONT, 400, 'normal', '@expo-google-fonts/ibm-plex-mono/400Regular/IBMPlexMono_400Regular.ttf'),
+  face(DOCUMENT_FONT, 400, 'normal', require.resolve('@expo-google-fonts/ibm-plex-sans/400Regular/IBMPlexSans_400Regular.ttf')),
+  face(DOCUMENT_FONT, 400, 'italic', require.resolve('@expo-google-fonts/ibm-plex-sans/400Regular_Italic/IBMPlexSans_400Regular_Italic.ttf')),
+  face(DOCUMENT_FONT, 500, 'normal', require.resolve('@expo-google-fonts/ibm-plex-sans/500Medium/IBMPlexSans_500Medium.ttf')),
+  face(DOCUMENT_FONT, 600, 'normal', require.resolve('@expo-google-fonts/ibm-plex-sans/600SemiBold/IBMPlexSans_600SemiBold.ttf')),
+  face(DOCUMENT_FONT, 700, 'normal', require.resolve('@expo-google-fonts/ibm-plex-sans/700Bold/IBMPlexSans_700Bold.ttf')),
+  face(MONO_FONT, 400, 'normal', require.resolve('@expo-google-fonts/ibm-plex-mono/400Regular/IBMPlexMono_400Regular.ttf')),
 ]);
 
 /** The document font's files, for the rasterizer. */

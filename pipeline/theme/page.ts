@@ -3,7 +3,7 @@
 // where each contents entry lands before the first print).
 import type { PageSize } from '../model/output.js';
 
-export const PAPER_MM: Record<PageSize, { width: number; height: number }> = {
+const PAPER_MM: Record<PageSize, { width: number; height: number }> = {
   a4: { width: 210, height: 297 },
   letter: { width: 215.9, height: 279.4 },
 };

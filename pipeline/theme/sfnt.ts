@@ -1,5 +1,5 @@
 // Reads which characters a font file maps to glyphs: its cmap table, from TrueType/OpenType or WOFF 1.0 bytes.
-// Just enough of the OpenType spec for the coverage table (font-coverage.ts): a full font engine would cost the
+// Just enough of the OpenType spec for the coverage table (stages/validate/checks/font-coverage.ts): a full font engine would cost the
 // build a dependency for one table.
 import { deflateSync, inflateSync } from 'node:zlib';
 

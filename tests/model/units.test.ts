@@ -50,6 +50,10 @@ describe('units', () => {
     expect(excelNumberFormat(point({ decimals: 2, unit: 'percent' }))).toBe('0.00%');
     expect(excelNumberFormat(point({ unit: 'count' }))).toBe('#,##0');
     expect(excelNumberFormat(point({ decimals: 2, ...usdMillions }))).toBe('"$"#,##0.00,," million"');
+    expect(excelNumberFormat(point({ unit: 'count', scale: 'thousand' }))).toBe('#,##0," thousand"');
+    expect(excelNumberFormat(point({ decimals: 1, unit: 'count', scale: 'billion' }))).toBe('#,##0.0,,," billion"');
+    expect(quantityOf({ unit: 'count', scale: 'thousand', decimals: 0 }, 12)).toBe(12000);
+    expect(quantityOf({ unit: 'count', scale: 'billion', decimals: 1 }, 2.5)).toBe(2500000000);
     expect(excelNumberFormat(point({ unit: 'days', change: true }))).toBe('"+"#,##0" days";"\u2212"#,##0" days";#,##0" days"');
     expect(excelNumberFormat(point({ decimals: 1, unit: 'multiple' }))).toBe('#,##0.0"×"');
   });

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer';
 import { findBrowser, launchBrowser } from '../../pipeline/driver/browser.js';
 import { poolOwned } from '../../pipeline/driver/page-pool.js';
 import { htmlOf, pdfOf } from '../support/stages.js';
-import { setPdfInfo } from '../../pipeline/stages/pdf/info.js';
+import { renderPdf, type PdfOutput } from '../../pipeline/stages/pdf/index.js';
+import { finishTagging } from '../../pipeline/stages/pdf/tagging.js';
 import type { ResolvedBriefing } from '../../pipeline/model/resolved.js';
 import { DEFAULT_BRIEFING_DIR, loadDefaultBriefing } from '../support/default-briefing.js';
 
@@ -160,15 +162,38 @@ describe('pdf', () => {
 });
 
 describe('pdf-info', () => {
-  it('replaces the Info dictionary in place and keeps the file valid', () => {
-    const again = setPdfInfo(pdf, { ...info, title: 'Ünïcode title – with a dash', keywords: [] });
-    const path = writeTemp('again.pdf', again);
-    expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
-    expect(pdfInfo(path).Title).toBe('Ünïcode title – with a dash');
-    expect(Buffer.from(again).toString('latin1').match(/\/CreationDate/g)).toHaveLength(1);
+  let html: string;
+  let printed: Uint8Array;
+  beforeAll(async () => {
+    const briefing = await loadDefaultBriefing();
+    html = await htmlOf(briefing);
+    // Chromium's print itself, before the pdf stage tags it: what the printer's job gives back.
+    await renderPdf({
+      briefing, html, pageSize: 'a4', creator: 'briefpress test',
+      printer: { print: async (job) => { const output = await job(browser); printed = (output as PdfOutput).pdf; return output; } },
+    });
   });
 
-  it('gives the same bytes for the same input', () => {
-    expect(Buffer.compare(Buffer.from(setPdfInfo(pdf, info)), Buffer.from(setPdfInfo(pdf, info)))).toBe(0);
+  it('replaces the Info dictionary in the tagging pass, keeps one, and keeps the file valid', async () => {
+    const finished = await finishTagging(printed, html, { ...info, title: 'Ünïcode title – with a dash', keywords: [] });
+    const path = writeTemp('again.pdf', finished);
+    expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+    const meta = pdfInfo(path);
+    expect(meta.Title).toBe('Ünïcode title – with a dash');
+    expect(meta.Author).toBe('briefpress');
+    expect(meta.Producer).toBe('Chromium (Skia/PDF) via briefpress');
+    expect(meta.CreationDate).toBe(meta.ModDate);
+    const text = Buffer.from(finished).toString('latin1');
+    expect(text.match(/\/CreationDate/g)).toHaveLength(1);
+    expect(text).toContain('/CreationDate (D:20240101000000Z)');
+  });
+
+  it('gives the file an /ID that is the MD5 of its bytes, and the same bytes for the same input', async () => {
+    const [first, second] = [await finishTagging(printed, html, info), await finishTagging(printed, html, info)];
+    expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
+    const text = Buffer.from(first).toString('latin1');
+    const id = /\/ID \[ <([0-9A-F]{32})> <\1> \]/.exec(text)?.[1];
+    const zeroed = Buffer.from(text.replace(`<${id}> <${id}>`, `<${'0'.repeat(32)}> <${'0'.repeat(32)}>`), 'latin1');
+    expect(id).toBe(createHash('md5').update(zeroed).digest('hex').toUpperCase());
   });
 });

@@ -9,10 +9,10 @@ import { briefpress, type CliRun } from './cli.js';
 import { pdfText } from './pdf-tools.js';
 
 /** Every file of a briefing's output folder, by name. */
-export const outputFiles = (root: string, id: string) => new Map(readdirSync(join(root, id)).sort().map((name) => [name, readFileSync(join(root, id, name))]));
+const outputFiles = (root: string, id: string) => new Map(readdirSync(join(root, id)).sort().map((name) => [name, readFileSync(join(root, id, name))]));
 
 /** The lines of `next` that differ from `old`'s; the two must have as many lines. */
-export function changedLines(old: string, next: string): { old: string; new: string }[] {
+function changedLines(old: string, next: string): { old: string; new: string }[] {
   const oldLines = old.split('\n');
   const newLines = next.split('\n');
   expect(newLines.length).toBe(oldLines.length);

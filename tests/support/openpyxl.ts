@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 export const DEBIAN_PYTHON = '/usr/bin/python3';
 const SCRIPT = new URL('./read-workbook.py', import.meta.url).pathname;
 
-export interface OpenpyxlCell {
+interface OpenpyxlCell {
   ref: string;
   value: string | number | boolean;
   /** s text, n number, f formula, d date, b boolean. */
@@ -18,7 +18,7 @@ export interface OpenpyxlCell {
   wrap: boolean;
 }
 
-export interface OpenpyxlSheet {
+interface OpenpyxlSheet {
   name: string;
   cells: OpenpyxlCell[];
   rowHeights: Record<string, number>;

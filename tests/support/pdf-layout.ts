@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 
 const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
-export interface Line {
+interface Line {
   text: string;
   words: number;
   xMin: number;
@@ -38,7 +38,7 @@ const MM = 72 / 25.4;
 /** The page area inside the margins the print stylesheet sets (18 mm at the top, 20 mm at the bottom). */
 export const bodyArea = (page: Page) => ({ top: 18 * MM, bottom: page.height - 20 * MM });
 /** The lines inside the page area: no running header or footer. */
-export const bodyLines = (page: Page) => {
+const bodyLines = (page: Page) => {
   const { top, bottom } = bodyArea(page);
   return page.lines.filter((line) => line.yMin >= top - 1 && line.yMax <= bottom + 1);
 };

@@ -27,7 +27,7 @@ export async function renderDocumentsOf(briefing: ResolvedBriefing, options: Htm
 export const htmlOf = async (briefing: ResolvedBriefing, options: HtmlOptions = {}) => (await renderDocumentsOf(briefing, options)).html;
 
 /** A printer that lends the test's own browser. */
-export const lend = (browser: Pick<Browser, 'newPage'>): Printer => ({ print: (job) => job(browser) });
+const lend = (browser: Pick<Browser, 'newPage'>): Printer => ({ print: (job) => job(browser) });
 
 /** The PDF stage's output for `html`, printed by `browser`. */
 export async function pdfOf(input: Omit<PdfInput, 'printer' | 'creator'> & { browser: Pick<Browser, 'newPage'>; creator?: string }): Promise<PdfOutput> {

@@ -5,7 +5,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /** A cell: text (always stored as text, "20" too), a number, true/false, a date (YYYY-MM-DD, formatted as a
  * date), a formula with or without a saved value, or empty. */
-export type CellSpec = string | number | boolean | null | { date: string } | { formula: string; value?: number };
+type CellSpec = string | number | boolean | null | { date: string } | { formula: string; value?: number };
 
 export interface SheetSpec {
   name: string;

@@ -1,6 +1,5 @@
 // load: read a briefing folder into parsed, position-aware sources. No meaning is checked here, only that each
 // file can be read and parsed; the validate stage does the rest.
-import { createHash } from 'node:crypto';
 import { join, normalize, isAbsolute, relative, sep } from 'node:path';
 import { compareText, diagnostic, positionAt, type Diagnostic, type Location, type StageResult } from '../../diagnostics/diagnostic.js';
 import { parseYaml, type YamlSource } from '../../diagnostics/yaml-source.js';
@@ -9,12 +8,12 @@ import { imagePath, scanImages } from '../../narrative/images.js';
 import { briefingId } from '../../model/briefing.js';
 import { mapRows, parseCsv, withCsvRows, type ColumnMapping, type CsvTable } from './csv.js';
 import { parseXlsx } from './xlsx.js';
-import { LISTED_FILE, LISTED_FOLDERS, type BriefingReader, type LoadedBriefing } from '../../model/loaded.js';
+import { BRIEFING_FILE, LISTED_FILE, LISTED_FOLDERS, type BriefingReader, type LoadedBriefing } from '../../model/loaded.js';
+import { sha256 } from '../../model/hashing.js';
 import type { TabularCellType } from '../../model/schema.js';
 
-export const BRIEFING_FILE = 'briefing.yaml';
-export const DATA_POINTS_FILE = 'data-points.yaml';
-export const SOURCES_FILE = 'sources.yaml';
+const DATA_POINTS_FILE = 'data-points.yaml';
+const SOURCES_FILE = 'sources.yaml';
 
 /** Read failures in words; anything else is reported with the system's message. */
 const READ_PROBLEMS: Record<string, string> = {
@@ -43,7 +42,7 @@ export async function loadBriefing(dir: string, reader: BriefingReader): Promise
         }
       }
       const bytes = await reader.readFile(file, limit);
-      loaded.inputs.push({ path: relativePath, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+      loaded.inputs.push({ path: relativePath, sha256: sha256(bytes), bytes: bytes.length });
       return { file, bytes };
     } catch (error) {
       const { code, size } = error as NodeJS.ErrnoException & { size?: number };

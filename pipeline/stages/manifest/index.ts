@@ -1,5 +1,5 @@
 // manifest: what was built from what. Hashes let a reader check a deliverable, the cache key lets a later build
-// tell whether anything changed (build/cache.ts), and the digest of what the briefing says lets `briefpress diff`
+// tell whether anything changed (driver/cache.ts), and the digest of what the briefing says lets `briefpress diff`
 // compare two builds from their output folders alone.
 import type { StageResult } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';

@@ -1,7 +1,7 @@
 // Structure element IDs that the document alone decides. Chromium names a tagged element that others point to (a
 // table's header cell, which its data cells name in /Headers; the structure tree's ID tree lists them all) after
 // its DOM node's id, "node00000483": a counter of the renderer process. A document printed in a tab that has
-// printed others would get other names, and other bytes; the page pool reuses tabs (build/page-pool.ts). Each name
+// printed others would get other names, and other bytes; the page pool reuses tabs (driver/page-pool.ts). Each name
 // becomes its rank among the document's names, at the same width, so that the ID tree's keys keep their order.
 // Only the names in those three places change: the same text elsewhere (alt text, a destination) is the author's.
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';

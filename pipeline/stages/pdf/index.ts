@@ -5,9 +5,9 @@
 // laid out in page-sized columns to find where each chapter will land (contents.ts), the numbers are written into
 // the page, it is printed, and the page each contents anchor landed on (its named destination) is read back; when
 // they differ the numbers are corrected and the same page printed again, until they agree. The layout is right
-// for the real briefings, so one print is the norm. Then the document information is rewritten (info.ts) with
-// the briefing's metadata and dates, so the same input gives the same bytes. In between, tagging.ts finishes the
-// tagged structure for PDF/UA-1; the copy printed keeps its word spaces (word-spaces.ts).
+// for the real briefings, so one print is the norm. Then tagging.ts finishes the tagged structure for PDF/UA-1 and,
+// in the same pass, sets the document information (info.ts) from the briefing's metadata and dates, so the same
+// input gives the same bytes; the copy printed keeps its word spaces (word-spaces.ts).
 import type { Browser, Page } from 'puppeteer';
 import type { StageResult } from '../../diagnostics/diagnostic.js';
 import { briefingDate } from '../../model/dates.js';
@@ -15,7 +15,7 @@ import type { PageSize } from '../../model/output.js';
 import type { ResolvedBriefing } from '../../model/resolved.js';
 import { pageArea } from '../../theme/page.js';
 import { fillPageNumbers, layOutPages } from './contents.js';
-import { setPdfInfo, type PdfInfo } from './info.js';
+import type { PdfInfo } from './info.js';
 import { destinationPages } from './structure.js';
 import { finishTagging } from './tagging.js';
 import { preserveWordSpaces } from './word-spaces.js';
@@ -75,7 +75,7 @@ async function finishPdf(printed: PdfOutput, { briefing, html, creator }: PdfInp
     creator,
     date: briefingDate(meta.date),
   };
-  return { pdf: setPdfInfo(await finishTagging(printed.pdf, html, info), info), pageNumbers: printed.pageNumbers };
+  return { pdf: await finishTagging(printed.pdf, html, info), pageNumbers: printed.pageNumbers };
 }
 
 /** Prints the loaded page with its contents' page numbers, first as laid out, then as printed, until they agree. */

@@ -1,10 +1,12 @@
-// Rewrites the document information dictionary of a PDF that Chromium printed: Title, Author, Subject and
-// Keywords from the briefing, and dates pinned to the briefing's date instead of the print time, so the same
-// input gives the same bytes. Chromium (Skia) writes one revision with a classic xref table; the Info object
-// is replaced in place and every offset after it shifted, rather than appending an incremental update that
-// would keep the old, time-stamped dictionary in the file.
+// The document information of the PDF, set on the parsed document in tagging.ts's one pass: Title, Author,
+// Subject and Keywords from the briefing, and dates pinned to the briefing's date instead of the print time, so
+// the same input gives the same bytes. Chromium's Info object takes the new dictionary under its own number, so
+// the old, time-stamped one is not kept in the file. The /ID is a digest of the file as saved, as the PDF format
+// suggests (MD5, its convention, not briefpress's SHA-256 records): zeros of the same width go in before the
+// save and the digest replaces them after, in place, so no offset moves.
 import { createHash } from 'node:crypto';
-import { pdfText, readXref } from './structure.js';
+import { PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { pdfText } from './structure.js';
 
 export interface PdfInfo {
   title: string;
@@ -18,55 +20,47 @@ export interface PdfInfo {
   date: Date;
 }
 
-export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
-  const text = pdfText(pdf);
-  const xref = readXref(text);
-  const infoNumber = Number(/\/Info (\d+) 0 R/.exec(text.slice(xref.trailerStart))?.[1]);
-  const infoEntry = xref.entries[infoNumber];
-  if (!infoEntry) throw new Error('unexpected PDF structure from Chromium: the trailer names no /Info object');
-  const infoStart = Number(infoEntry.slice(0, 10));
-  const infoEnd = text.indexOf('endobj', infoStart) + 'endobj'.length;
-  const newInfo = `${infoNumber} 0 obj\n${infoDictionary(info)}\nendobj`;
-  const delta = newInfo.length - (infoEnd - infoStart);
+/** Chromium's part and ours. */
+const PRODUCER = 'Chromium (Skia/PDF) via briefpress';
+/** 16 bytes of MD5 as hex. */
+const UNSET_ID = '0'.repeat(32);
 
-  const shifted = xref.entries.map((entry) => {
-    const offset = Number(entry.slice(0, 10));
-    if (entry[17] !== 'n' || offset <= infoStart) return entry;
-    return String(offset + delta).padStart(10, '0') + entry.slice(10);
-  });
-  const body = text.slice(0, infoStart) + newInfo + text.slice(infoEnd, xref.start);
-  const id = createHash('md5').update(body, 'latin1').digest('hex').toUpperCase();
-  const trailer = text
-    .slice(xref.trailerStart, text.lastIndexOf('startxref'))
-    .replace(/\/ID\s*\[[^\]]*\]/, '')
-    .replace(/>>\s*$/, `\n/ID [<${id}> <${id}>]>>\n`);
-  const between = text.slice(xref.start + xref.header.length + xref.entries.length * 20, xref.trailerStart);
-  const result = `${body}${xref.header}${shifted.join('')}${between}${trailer}startxref\n${xref.start + delta}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(result, 'latin1'));
+/** The Info dictionary, and an /ID for `fillDocumentId` to fill in once the document is saved. */
+export function setInfo(doc: PDFDocument, info: PdfInfo): void {
+  const { context } = doc;
+  const date = PDFString.fromDate(info.date);
+  const entries: [string, PDFObject][] = [
+    ['Title', pdfString(info.title)],
+    ...(info.author ? [['Author', pdfString(info.author)] as [string, PDFObject]] : []),
+    ['Subject', pdfString(info.subject)],
+    ['Keywords', pdfString(info.keywords.join(', '))],
+    ['Creator', pdfString(info.creator)],
+    ['Producer', pdfString(PRODUCER)],
+    ['CreationDate', date],
+    ['ModDate', date],
+  ];
+  const dictionary = PDFDict.fromMapWithContext(new Map(entries.map(([key, value]) => [PDFName.of(key), value])), context);
+  const existing = context.trailerInfo.Info;
+  if (existing instanceof PDFRef) context.assign(existing, dictionary);
+  else context.trailerInfo.Info = context.register(dictionary);
+  context.trailerInfo.ID = context.obj([PDFHexString.of(UNSET_ID), PDFHexString.of(UNSET_ID)]);
 }
 
-function infoDictionary(info: PdfInfo): string {
-  const date = pdfDate(info.date);
-  return [
-    `<</Title ${pdfString(info.title)}`,
-    ...(info.author ? [`/Author ${pdfString(info.author)}`] : []),
-    `/Subject ${pdfString(info.subject)}`,
-    `/Keywords ${pdfString(info.keywords.join(', '))}`,
-    `/Creator ${pdfString(info.creator)}`,
-    `/Producer ${pdfString('Chromium (Skia/PDF) via briefpress')}`,
-    `/CreationDate (${date})`,
-    `/ModDate (${date})>>`,
-  ].join('\n');
+/** Writes the saved file's /ID over its zeros: the MD5 of its bytes as saved, the ID's own digits zeros. */
+export function fillDocumentId(pdf: Uint8Array): void {
+  const unset = `/ID [ <${UNSET_ID}> <${UNSET_ID}> ]`;
+  // The trailer is the file's last few hundred bytes.
+  const tailStart = Math.max(0, pdf.length - 4096);
+  const at = pdfText(pdf.subarray(tailStart)).lastIndexOf(unset);
+  if (at < 0) throw new Error('the saved PDF has no /ID to fill in');
+  const id = Buffer.from(createHash('md5').update(pdf).digest('hex').toUpperCase(), 'latin1');
+  const first = tailStart + at + '/ID [ <'.length;
+  pdf.set(id, first);
+  pdf.set(id, first + UNSET_ID.length + '> <'.length);
 }
 
 /** Text strings: PDFDocEncoding-safe ASCII as a literal; anything else as UTF-16BE with a BOM. */
-function pdfString(value: string): string {
-  if (/^[\x20-\x7e]*$/.test(value)) return `(${value.replace(/[\\()]/g, '\\$&')})`;
-  const utf16 = Buffer.from(`\ufeff${value}`, 'utf16le').swap16();
-  return `<${utf16.toString('hex').toUpperCase()}>`;
-}
-
-function pdfDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
+function pdfString(value: string): PDFString | PDFHexString {
+  if (/^[\x20-\x7e]*$/.test(value)) return PDFString.of(value.replace(/[\\()]/g, '\\$&'));
+  return PDFHexString.of(Buffer.from(`\ufeff${value}`, 'utf16le').swap16().toString('hex').toUpperCase());
 }

@@ -2,11 +2,7 @@
 // and the page each named destination (an HTML id that something links to) landed on. Chromium (Skia)
 // writes one revision, objects uncompressed except streams, and a classic xref table.
 
-export interface Xref {
-  /** Offset of the `xref` keyword. */
-  start: number;
-  /** The `xref\n0 N\n` header as written. */
-  header: string;
+interface Xref {
   /** One 20-byte entry per object number. */
   entries: string[];
   /** Offset of the `trailer` keyword. */
@@ -15,7 +11,7 @@ export interface Xref {
 
 export const pdfText = (pdf: Uint8Array) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
 
-export function readXref(text: string): Xref {
+function readXref(text: string): Xref {
   const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
   const header = Number.isFinite(start) ? /^xref\s+0 (\d+)\s+/.exec(text.slice(start)) : null;
   const trailerStart = text.indexOf('trailer', start);
@@ -23,7 +19,7 @@ export function readXref(text: string): Xref {
   const count = Number(header[1]);
   const first = start + header[0].length;
   const entries = Array.from({ length: count }, (_, i) => text.slice(first + i * 20, first + i * 20 + 20));
-  return { start, header: header[0], entries, trailerStart };
+  return { entries, trailerStart };
 }
 
 /** The text of object `number` from `N 0 obj` to `endobj` (exclusive), or undefined when it is free. */

@@ -1,11 +1,11 @@
-// Finishes the tagged PDF Chromium printed so that it meets PDF/UA-1's structural requirements, in five
+// Finishes the tagged PDF Chromium printed so that it meets PDF/UA-1's structural requirements, in six
 // deterministic steps on the parsed file: unmarked content becomes artifacts (artifacts.ts), the
 // structure tree is corrected (tags.ts), its element IDs are named by the document alone (element-ids.ts),
-// bookmarks take the headings' text (outline.ts), and the XMP metadata is added (xmp.ts). pdf-lib parses and
-// writes the file: the edits add objects and rewrite streams, which a real object model does more safely than
-// byte offsets. The Info dictionary comes after, from info.ts.
+// bookmarks take the headings' text (outline.ts), the XMP metadata is added (xmp.ts) and the Info dictionary
+// replaced (info.ts). pdf-lib parses and writes the file once: the edits add objects and rewrite streams, which
+// a real object model does more safely than byte offsets.
 import { PDFDocument, PDFHeader, ParseSpeeds } from 'pdf-lib';
-import type { PdfInfo } from './info.js';
+import { fillDocumentId, setInfo, type PdfInfo } from './info.js';
 import { markArtifacts } from './artifacts.js';
 import { stableElementIds } from './element-ids.js';
 import { headingTexts, setOutlineTitles } from './outline.js';
@@ -21,7 +21,10 @@ export async function finishTagging(pdf: Uint8Array, html: string, info: PdfInfo
   stableElementIds(doc);
   setOutlineTitles(doc, headingTexts(html));
   setXmp(doc, info);
+  setInfo(doc, info);
   // PDF/UA-1 is built on ISO 32000-1, PDF 1.7; Chromium declares 1.4.
   doc.context.header = PDFHeader.forVersion(1, 7);
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  fillDocumentId(saved);
+  return saved;
 }

@@ -2,11 +2,10 @@
 // dc:creator when the briefing names an author, dc:description, dc:language, the dates of the Info
 // dictionary, and pdfuaid:part 1 claiming PDF/UA-1. Written uncompressed, as XMP readers expect.
 import { PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import { escapeXml } from '../../model/xml.js';
 import type { PdfInfo } from './info.js';
 
-const escapeXml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
-export function xmpPacket(info: PdfInfo, language: string): string {
+function xmpPacket(info: PdfInfo, language: string): string {
   const date = info.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const alt = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(text)}</rdf:li></rdf:Alt>`;
   const lines = [

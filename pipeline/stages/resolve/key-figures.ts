@@ -7,7 +7,7 @@ import type { KeyFigureRef } from '../../model/schema.js';
 import { formatDifference, formatMeasure, formatValue, QUALIFIER_WORDS } from '../../model/units.js';
 
 /** How many cards a briefing without `keyFigures` shows. */
-export const DEFAULT_KEY_FIGURES = 4;
+const DEFAULT_KEY_FIGURES = 4;
 
 export function resolveKeyFigures(
   briefing: Briefing,

@@ -5,7 +5,7 @@
 // of the same kind and none of the match's own ("Only 70% were able to fully recover" matches the disruption
 // figure by value but names the recovery one): matching *some* value of the source is how a figure fools a check.
 import type { DataPoint, Qualifier } from '../../model/schema.js';
-import { SCALE_FACTORS } from '../../model/units.js';
+import { scaleFactor } from '../../model/units.js';
 import { contentWords, type Figure, type QualifierFamily } from './figures.js';
 
 const FAMILY: Record<Qualifier, QualifierFamily> = {
@@ -41,7 +41,7 @@ function sameKind(figure: Figure, point: DataPoint): boolean {
 
 function mismatch(figure: Figure, point: DataPoint): Mismatch {
   if (!sameKind(figure, point)) return 'kind';
-  const pointScale = point.scale ? SCALE_FACTORS[point.scale] : 1;
+  const pointScale = scaleFactor(point.scale);
   const shown = Number(((Math.abs(point.value) * pointScale) / figure.scale).toFixed(figure.decimals));
   if (Math.abs(shown - figure.number) > 1e-9) return 'value';
   if (figure.scale === pointScale && figure.decimals > point.decimals) return 'precision';
@@ -84,6 +84,6 @@ export function bindFigure(figure: Figure, candidates: readonly DataPoint[]): Bi
 
 /** The candidate the figure most likely meant: the one its words name most, then the one nearest in value. */
 function nearestByWords(figure: Figure, points: readonly DataPoint[], quantity: number): DataPoint | undefined {
-  const distance = (p: DataPoint) => Math.abs(p.value * (p.scale ? SCALE_FACTORS[p.scale] : 1) - quantity);
+  const distance = (p: DataPoint) => Math.abs(p.value * scaleFactor(p.scale) - quantity);
   return [...points].sort((a, b) => shared(labelWords(b), figure.words) - shared(labelWords(a), figure.words) || distance(a) - distance(b))[0];
 }

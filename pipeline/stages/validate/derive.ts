@@ -4,7 +4,7 @@
 // a unit in its last stated decimal), the derivation is evaluated over the inputs' intervals, and the two must
 // overlap. Problems come back as data for checks/derived.ts to report.
 import type { DataPoint, DataPointEntry, Derivation, Table } from '../../model/schema.js';
-import { quantityOf, SCALE_FACTORS, type Measure } from '../../model/units.js';
+import { quantityOf, scaleFactor, type Measure } from '../../model/units.js';
 
 export type DeriveProblem =
   | { kind: 'missing'; index: number }
@@ -36,7 +36,7 @@ function evaluate(inputs: Interval[], f: (values: number[]) => number): Interval
 }
 
 /** The inputs a derivation names, with where each is written (under `derive`). */
-export function derivationInputs(derive: Derivation): { id: string; path: (string | number)[] }[] {
+function derivationInputs(derive: Derivation): { id: string; path: (string | number)[] }[] {
   if ('difference' in derive) return derive.difference.map((id, i) => ({ id, path: ['difference', i] }));
   if ('ratio' in derive) return derive.ratio.map((id, i) => ({ id, path: ['ratio', i] }));
   if ('growth' in derive) return derive.growth.map((id, i) => ({ id, path: ['growth', i] }));
@@ -108,7 +108,7 @@ export function deriveDataPoints(entries: readonly DataPointEntry[]): { points: 
       return null;
     }
     const computed = evaluate(inputIntervals as Interval[], formula(point.derive));
-    const factor = point.scale ? SCALE_FACTORS[point.scale] : 1;
+    const factor = scaleFactor(point.scale);
     if (point.value === undefined) {
       values[i] = Number((computed.value / factor).toFixed(point.decimals));
     } else {
@@ -137,7 +137,7 @@ export function deriveTableCells(table: Table): { table: Table; problems: TableD
       const [x, y] = column.derive.difference.map((id) => row[id]);
       if (a?.type !== 'number' || b?.type !== 'number' || typeof x !== 'number' || typeof y !== 'number') continue;
       const computed = evaluate([intervalOf(a, x), intervalOf(b, y)], ([p, q]) => p! - q!);
-      const factor = column.scale ? SCALE_FACTORS[column.scale] : 1;
+      const factor = scaleFactor(column.scale);
       const stated = row[column.id];
       if (typeof stated === 'number') {
         const interval = intervalOf(column, stated);

@@ -3,11 +3,11 @@
 // qualifier ("over", "nearly"), a direction that makes it a change ("up 10%", "fell by 19 days", "$2.2 million
 // lower"), and the words it owns, which say what it measures. Plain numbers (years, ordinals, dates, "16
 // countries") are not figures; nor is anything inside {{text:…}}, {{dp:…}}, citations, code or web addresses.
-import { UNITS, type Unit } from '../../model/schema.js';
-import { CURRENCY_SYMBOLS, UNIT_STYLES } from '../../model/units.js';
+import { SCALES, UNITS, type Scale, type Unit } from '../../model/schema.js';
+import { CURRENCY_SYMBOLS, scaleFactor, UNIT_STYLES } from '../../model/units.js';
 import { nonFigurePatterns } from '../../narrative/grammar.js';
 
-/** How prose bounds a figure: each data qualifier belongs to one family (bindings.ts compares families). */
+/** How prose bounds a figure: each data qualifier belongs to one family (binding.ts compares families). */
 export type QualifierFamily = 'lower' | 'upper' | 'approximate';
 
 export interface Figure {
@@ -30,7 +30,8 @@ export interface Figure {
   subjectWords: ReadonlySet<string>;
 }
 
-const SCALE_WORDS: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9 };
+/** The scales as prose abbreviates them ("€4.49m", "$2bn"); their factors are the units table's. */
+const SCALE_ABBREVIATIONS: Readonly<Record<string, Scale>> = { k: 'thousand', m: 'million', mn: 'million', bn: 'billion', b: 'billion' };
 const SYMBOL_CURRENCIES: Record<string, string> = { 'US$': 'USD', ...Object.fromEntries(Object.entries(CURRENCY_SYMBOLS).map(([code, symbol]) => [symbol, code])) };
 const CURRENCY = Object.keys(SYMBOL_CURRENCIES).map((symbol) => symbol.replace(/[$]/g, '\\$')).join('|');
 
@@ -39,7 +40,7 @@ const UNIT_AFTER = UNITS.flatMap((unit) => (UNIT_STYLES[unit].proseAfter ? [`(?<
 const FIGURE = new RegExp(
   String.raw`(?<![\w.,$€£¥+\-−])(?:(?<currencySign>[+\-−])(?=${CURRENCY}))?(?<symbol>${CURRENCY})?(?:(?<=[$€£¥])\s)?(?<sign>[+\-−]?)`
   + String.raw`(?<digits>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<fraction>\d+))?`
-  + String.raw`(?:(?:${UNIT_AFTER.join('|')})(?![\w])|\s?(?<scale>thousand|million|billion)\b|(?<abbreviation>k|m|mn|bn|b)\b)?(?![\w%×])`,
+  + String.raw`(?:(?:${UNIT_AFTER.join('|')})(?![\w])|\s?(?<scale>${SCALES.join('|')})\b|(?<abbreviation>${Object.keys(SCALE_ABBREVIATIONS).join('|')})\b)?(?![\w%×])`,
   'g',
 );
 
@@ -79,7 +80,7 @@ export function contentWords(text: string): Set<string> {
 }
 
 /** The text with every span that holds no figure blanked out, offsets kept. */
-export function blankNonFigures(text: string): string {
+function blankNonFigures(text: string): string {
   let prose = text;
   for (const pattern of nonFigurePatterns()) prose = prose.replace(pattern, (span) => span.replace(/[^\n]/g, ' '));
   return prose;
@@ -145,14 +146,13 @@ export function scanFigures(text: string): Figure[] {
     const previous = Math.max(clauseStart, ...found.slice(0, k).map((f) => f.match.index + f.match[0].length));
     const next = Math.min(clauseEnd, ...found.slice(k + 1).map((f) => f.match.index));
     const firstInClause = Math.min(...found.map((f) => f.match.index).filter((offset) => offset >= clauseStart));
-    const scaleWord = groups.scale ?? groups.abbreviation;
     return {
       offset: start,
       text: text.slice(start, end).replace(/\s+/g, ' '),
       ...unit,
       number: Number(`${groups.digits!.replace(/,/g, '')}.${groups.fraction ?? '0'}`),
       decimals: groups.fraction?.length ?? 0,
-      scale: scaleWord ? SCALE_WORDS[scaleWord.toLowerCase()]! : 1,
+      scale: scaleFactor((groups.scale as Scale | undefined) ?? (groups.abbreviation ? SCALE_ABBREVIATIONS[groups.abbreviation] : undefined)),
       ...(family ? { qualifier: family } : {}),
       ...(direction ? { direction } : {}),
       words: contentWords(`${prose.slice(previous, start)} ${prose.slice(end, next)}`),

@@ -6,7 +6,7 @@
 // states, and the figure keeps its picture.
 import type { DataPoint } from '../../model/briefing.js';
 import type { ChartRow } from '../../model/chart-spec.js';
-import { excelNumberFormat, SCALE_FACTORS, storedValue } from '../../model/units.js';
+import { excelNumberFormat, scaleFactor, storedValue } from '../../model/units.js';
 import { literalSequence, parse, test, translate, Untranslatable, type Term } from './chart-expr.js';
 import { formatFromD3 } from './formats.js';
 import { excelName } from './layout.js';
@@ -157,7 +157,7 @@ function dataRows(chartRows: readonly ChartRow[], points: ReadonlyMap<string, Da
     const name = excelName(point.id);
     // The Data cell stores the real quantity (a percentage as a fraction): the chart's value is the number as stated.
     if (point.unit === 'percent') fields.set('value', { value: point.value, formula: `${name}*100`, hundredth: name });
-    else if (point.scale) fields.set('value', { value: point.value, formula: `${name}/${SCALE_FACTORS[point.scale]}` });
+    else if (point.scale) fields.set('value', { value: point.value, formula: `${name}/${scaleFactor(point.scale)}` });
     else fields.set('value', { value: point.value, formula: name });
     return { point, fields, lists: new Map() };
   });

@@ -2,6 +2,7 @@
 // are cell ranges of the workbook, each with a cache of the values it was built with, so a reader that does not
 // recalculate still draws it. Elements follow the order the OOXML schema requires (CT_ChartSpace, CT_BarChart,
 // CT_CatAx, …), as XlsxWriter writes them; Excel refuses a part whose elements are out of order.
+import { escapeXml } from '../../model/xml.js';
 import { AXIS, CATEGORY_COLORS, GRID, INK, MUTED } from '../../theme/palette.js';
 import type { ChartPlan, PlotCell } from './chart-plan.js';
 
@@ -121,8 +122,4 @@ function categoryCache(categories: readonly (string | number)[], range: string):
 function numberCache(values: readonly (number | undefined)[], format: string): string {
   const points = values.map((v, i) => (v === undefined ? '' : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)).join('');
   return `<c:numCache><c:formatCode>${escapeXml(format)}</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }

@@ -7,7 +7,7 @@
 //   CT_OneCellAnchor has no attributes): strict readers (openpyxl) then drop the sheet's whole drawing;
 // - the relationships and [Content_Types].xml list the parts that were added.
 import type { ZipPart } from '../../model/zip.js';
-import { escapeXml } from './chart-xml.js';
+import { escapeXml } from '../../model/xml.js';
 
 /** Cell corners, 0-based, with offsets in EMU into the cell. */
 export interface DrawingAnchor {

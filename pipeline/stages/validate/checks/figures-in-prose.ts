@@ -1,4 +1,4 @@
-// Every figure written in prose is bound to the data point it states (binding.ts): among the data points of the
+// Every figure written in prose is bound to the data point it states (../binding.ts): among the data points of the
 // sources its sentence cites (its paragraph's when the sentence cites none), or, in a YAML text field, of the
 // sources of its table or chart. A figure that binds to none is an error (BP701 wrong value, BP702 bounded
 // differently, BP703 more precise than its source, BP705 the value of another data point than the one its words

@@ -1,7 +1,7 @@
 // Charts: each figure as "Figure N. title", a native Excel chart, its caption, and under it the cells the chart
 // draws: the categories and one column per series, each value a formula on its data point's defined name (or
 // computed from it), so editing a value on the Data sheet moves the chart. A figure the Excel chart cannot
-// express (chart-plan.ts says why) keeps its picture, rasterized here, with alt text; About gives the reason.
+// express (../chart-plan.ts says why) keeps its picture, rasterized here, with alt text; About gives the reason.
 import type { Worksheet } from 'exceljs';
 import type { ResolvedChart } from '../../../model/resolved.js';
 import { CATEGORY_REF, planChart, type ChartPlan, type PlanResult } from '../chart-plan.js';

@@ -33,7 +33,7 @@ interface TableNaming {
  * unique and clear of the fixed sheets (BP507); a name another sheet has all the same (case-insensitively, as
  * Excel compares) gets " (2)", " (3)", ….
  */
-export function tableSheetNames(tables: readonly TableNaming[], taken: readonly string[]): Map<string, string> {
+function tableSheetNames(tables: readonly TableNaming[], taken: readonly string[]): Map<string, string> {
   const used = new Set(taken.map((name) => name.toLowerCase()));
   const names = new Map<string, string>();
   for (const table of tables) {
