@@ -23,7 +23,7 @@ const partialDate = z
   .transform((v) => String(v));
 
 export const UNITS = ['percent', 'percentage-points', 'currency', 'count', 'days', 'months', 'years', 'multiple', 'index', 'number'] as const;
-export const SCALES = ['thousand', 'million', 'billion'] as const;
+export const SCALES = ['thousand', 'million', 'billion', 'trillion'] as const;
 /** How a source bounds a figure; docs/data-format.md lists the words prose may use for each. */
 const QUALIFIERS = ['over', 'more-than', 'at-least', 'under', 'less-than', 'up-to', 'about', 'nearly', 'almost'] as const;
 
@@ -83,7 +83,7 @@ export const dataPointSchema = z.strictObject({
   label: text.describe('What the number measures.'),
   value: z.number().refine(Number.isFinite, 'must be a finite number').optional()
     .describe('The number as the source writes it, in units of `scale`: 4.88 with scale million; 5.4 for 5.4%. Required unless `derive` gives it.'),
-  scale: z.enum(SCALES).optional().describe('thousand, million or billion: the quantity is value × the scale.'),
+  scale: z.enum(SCALES).optional().describe('thousand, million, billion or trillion: the quantity is value × the scale.'),
   decimals: z.int().min(0).max(6).describe('Precision the source states: 5.4 has 1, 5.98 has 2.'),
   unit: z.enum(UNITS).describe('percent, percentage-points, currency, count, days, months, years, multiple, index or number.'),
   currency: isoCurrency.optional().describe('ISO 4217 code, required when unit is currency: USD, EUR, GBP, JPY …'),

@@ -50,7 +50,7 @@ export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EU
 const currencySymbol = (code: string | undefined) => (code ? CURRENCY_SYMBOLS[code] ?? `${code} ` : '');
 
 /** What each scale word multiplies by: 4.88 million is 4.88 × 1e6. */
-const SCALE_FACTORS: Readonly<Record<Scale, number>> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+const SCALE_FACTORS: Readonly<Record<Scale, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 /** 1 without a scale. */
 export const scaleFactor = (scale: Scale | undefined) => (scale ? SCALE_FACTORS[scale] : 1);
 /** The Excel format's trailing commas, each dividing the shown number by a thousand: ",," for a million. */

@@ -54,6 +54,9 @@ describe('units', () => {
     expect(excelNumberFormat(point({ decimals: 1, unit: 'count', scale: 'billion' }))).toBe('#,##0.0,,," billion"');
     expect(quantityOf({ unit: 'count', scale: 'thousand', decimals: 0 }, 12)).toBe(12000);
     expect(quantityOf({ unit: 'count', scale: 'billion', decimals: 1 }, 2.5)).toBe(2500000000);
+    // A market report's trillions: the quantity, and Excel's four commas for what the document prints.
+    expect(quantityOf({ ...usdMillions, scale: 'trillion', decimals: 2 }, 1.03)).toBe(1030000000000);
+    expect(excelNumberFormat(point({ decimals: 2, ...usdMillions, scale: 'trillion' }))).toBe('"$"#,##0.00,,,," trillion"');
     expect(excelNumberFormat(point({ unit: 'days', change: true }))).toBe('"+"#,##0" days";"\u2212"#,##0" days";#,##0" days"');
     expect(excelNumberFormat(point({ decimals: 1, unit: 'multiple' }))).toBe('#,##0.0"×"');
   });

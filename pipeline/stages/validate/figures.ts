@@ -30,8 +30,11 @@ export interface Figure {
   subjectWords: ReadonlySet<string>;
 }
 
-/** The scales as prose abbreviates them ("€4.49m", "$2bn"); their factors are the units table's. */
-const SCALE_ABBREVIATIONS: Readonly<Record<string, Scale>> = { k: 'thousand', m: 'million', mn: 'million', bn: 'billion', b: 'billion' };
+/**
+ * The scales as prose abbreviates them ("€4.49m", "$2bn", "$1.2tn"); their factors are the units table's. No "t":
+ * "5t" is as often tonnes.
+ */
+const SCALE_ABBREVIATIONS: Readonly<Record<string, Scale>> = { k: 'thousand', m: 'million', mn: 'million', bn: 'billion', b: 'billion', tn: 'trillion', trn: 'trillion' };
 const SYMBOL_CURRENCIES: Record<string, string> = { 'US$': 'USD', ...Object.fromEntries(Object.entries(CURRENCY_SYMBOLS).map(([code, symbol]) => [symbol, code])) };
 const CURRENCY = Object.keys(SYMBOL_CURRENCIES).map((symbol) => symbol.replace(/[$]/g, '\\$')).join('|');
 

@@ -18,6 +18,9 @@ describe('figures in prose', () => {
     expect(written('reaching 5.98% in May, 5.4 % in August, nearly 6 percent, a 7 pp gap, 7 percentage points, −4.9%')).toEqual(['5.98%', '5.4 %', '6 percent', '7 pp', '7 percentage points', '−4.9%']);
     expect(written('$4.88 million, €4.49m, US$173, 4.8 million people, 4,900,000 and 367,301 jobs, 258 days, 10 months, 9.2×')).toEqual(['$4.88 million', '€4.49m', 'US$173', '4.8 million', '4,900,000', '367,301', '258 days', '10 months', '9.2×']);
     expect(scanFigures('costs $4.88 million')[0]).toMatchObject({ unit: 'currency', currency: 'USD', number: 4.88, decimals: 2, scale: 1e6 });
+    // A trillion is a scale, not the end of "$1.03".
+    expect(scanFigures('a market of $1.03 trillion by 2030')[0]).toMatchObject({ text: '$1.03 trillion', unit: 'currency', number: 1.03, scale: 1e12 });
+    expect(scanFigures('about $1.2tn and €3trn')).toMatchObject([{ number: 1.2, scale: 1e12 }, { currency: 'EUR', number: 3, scale: 1e12 }]);
   });
 
   it('ignores years, dates, ordinals, counts without separators and what is not prose', () => {
