@@ -82,8 +82,8 @@ export function charactersOf(html: string): Set<number> {
     codePoints.add(codePoint);
     if (codePoint > 0xffff) i++;
   }
-  const named = (hex: string, radix: number) => {
-    const codePoint = parseInt(hex, radix);
+  const named = (digits: string, radix: number) => {
+    const codePoint = parseInt(digits, radix);
     if (codePoint <= 0x10ffff) codePoints.add(codePoint);
   };
   for (const [, hex] of html.matchAll(/\\([0-9a-fA-F]{1,6})/g)) named(hex!, 16);
