@@ -57,6 +57,16 @@ describe('html', () => {
     expect(out).not.toContain('<img');
   });
 
+  it('lets a source URL break only after "/" or ".", never inside "//" or after its own hyphens', async () => {
+    const url = 'https://www.example-news.com/2024/07/ibm-average-breach-costs-hit-record';
+    const sources = briefing.briefing.sources.map((source, i) => (i === 0 ? { ...source, url } : source));
+    const rendered = await render(changedBriefing(briefing, { sources }));
+    const anchor = new RegExp(`<a href="${url.replace(/[.]/g, '\\.')}">(.*?)</a>`).exec(rendered)?.[1];
+    expect([...anchor!.matchAll(/<span class="url-part">([^<]*)<\/span>/g)].map((m) => m[1])).toEqual(
+      ['https://', 'www.', 'example-news.', 'com/', '2024/', '07/', 'ibm-average-breach-costs-hit-record'],
+    );
+  });
+
   it('is the same bytes when rendered twice', async () => {
     expect(await render(briefing)).toBe(html);
   });

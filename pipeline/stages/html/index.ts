@@ -125,6 +125,7 @@ export function renderHtml({ briefing, charts, templates, fonts, pageSize, toolV
       date: source.dateLabel,
       title: source.title ?? '',
       url: source.url ?? '',
+      urlParts: urlParts(source.url ?? ''),
       accessed: source.accessed ? formatBriefingDate(source.accessed) : '',
       // The study an article reports on is an entry of the same list: named by its number, one numbering only.
       reportsOn: source.reportsOn ? briefing.sourcesByKey.get(source.reportsOn)!.number : '',
@@ -133,6 +134,14 @@ export function renderHtml({ briefing, charts, templates, fonts, pageSize, toolV
   };
   // Each font is cut down to the characters of the page as made without the fonts (making it twice costs ~1 ms).
   return { value: layout({ ...view, fontCss: fonts.css(layout({ ...view, fontCss: '' })) }), diagnostics: [] };
+}
+
+/**
+ * A URL in the pieces a line may break between: after each "/" (but inside "//") and each ".". Not after a hyphen:
+ * text extraction takes a hyphen at a line's end for a hyphenation and drops it from the copied URL.
+ */
+function urlParts(url: string): string[] {
+  return url.split(/(?<=[/.])(?!\/)/).filter((part) => part !== '');
 }
 
 function firstCitationPerSection(citations: { anchorId: string; section: string }[]) {
