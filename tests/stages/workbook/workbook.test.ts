@@ -13,7 +13,7 @@ import { storedValue } from '../../../pipeline/model/units.js';
 import { drawnCharts } from '../../support/stages.js';
 import { buildWorkbook as workbookStage, type WorkbookInput } from '../../../pipeline/stages/workbook/index.js';
 import { formatFromD3, qualifiedFormat } from '../../../pipeline/stages/workbook/formats.js';
-import { excelName } from '../../../pipeline/stages/workbook/layout.js';
+import { excelName } from '../../../pipeline/model/excel-names.js';
 import { changedBriefing, loadDefaultBriefing } from '../../support/default-briefing.js';
 import { readWithOpenpyxl, type OpenpyxlBook } from '../../support/openpyxl.js';
 

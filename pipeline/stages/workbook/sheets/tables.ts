@@ -3,13 +3,10 @@
 // and data-point cells are numbers, the real quantity in the units table's format; text cells are text.
 import type { Worksheet } from 'exceljs';
 import type { ResolvedBriefing, ResolvedTable } from '../../../model/resolved.js';
-import { addTable, BOLD, excelName, finishSheet, fitColumns, mergedParagraph, text, type PageSetup } from '../layout.js';
+import { MAX_SHEET_NAME, SHEET_NAME_FORBIDDEN, tableName } from '../../../model/excel-names.js';
+import { addTable, BOLD, finishSheet, fitColumns, mergedParagraph, text, type PageSetup } from '../layout.js';
 import type { SheetWriter } from '../sheet.js';
 
-/** Excel's limit for a sheet name. */
-const MAX_SHEET_NAME = 31;
-/** Characters a sheet name cannot hold. */
-const FORBIDDEN = /[\\/?*[\]:]/g;
 const HEADER_ROW = 3;
 
 /** The briefing's tables, by number, each a sheet; `taken` are the names of the workbook's other sheets. */
@@ -37,7 +34,7 @@ function tableSheetNames(tables: readonly TableNaming[], taken: readonly string[
   const used = new Set(taken.map((name) => name.toLowerCase()));
   const names = new Map<string, string>();
   for (const table of tables) {
-    const base = shorten(table.sheet.replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '') || table.id, MAX_SHEET_NAME);
+    const base = shorten(table.sheet.replace(SHEET_NAME_FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '') || table.id, MAX_SHEET_NAME);
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${shorten(base, MAX_SHEET_NAME - ` (${n})`.length)} (${n})`;
     used.add(name.toLowerCase());
@@ -56,7 +53,7 @@ function shorten(name: string, limit: number): string {
 function writeTable(sheet: Worksheet, resolved: ResolvedTable, page: PageSetup): void {
   const { number, table, columns, rows } = resolved;
   const values = rows.map((row) => row.map((cell) => cell.stored ?? (cell.text ? text(cell.text) : null)));
-  addTable(sheet, `tbl_${excelName(table.id)}`, HEADER_ROW, columns.map((c) => c.label), values);
+  addTable(sheet, tableName(table.id), HEADER_ROW, columns.map((c) => c.label), values);
   rows.forEach((row, r) => row.forEach((cell, c) => {
     if (cell.numberFormat !== undefined) sheet.getCell(HEADER_ROW + 1 + r, c + 1).numFmt = cell.numberFormat;
   }));
