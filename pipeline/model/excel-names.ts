@@ -1,10 +1,13 @@
 // Excel's naming rules, in one place for validate (which refuses a name the build would refuse or change) and the
 // workbook stage (which writes the names): data point ids → defined names, table sheet names.
 
+/** The sheets every workbook has, which a table's sheet may not be named as (a workbook test holds the list true). */
+export const WORKBOOK_SHEETS = ['Overview', 'Data', 'Charts', 'Sources', 'About'] as const;
+
 /** Excel's limit for a sheet name. */
-export const MAX_SHEET_NAME = 31;
+const MAX_SHEET_NAME = 31;
 /** Characters a sheet name cannot hold. */
-export const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/g;
+const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
 
 /**
  * Why Excel would refuse a sheet name (or ExcelJS change it), or undefined. Excel compares sheet names without
@@ -13,7 +16,7 @@ export const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/g;
  */
 export function sheetNameProblem(name: string): string | undefined {
   if (name.length > MAX_SHEET_NAME) return `must be at most ${MAX_SHEET_NAME} characters (an Excel sheet name)`;
-  if (new RegExp(SHEET_NAME_FORBIDDEN.source).test(name)) return 'must not contain \\ / ? * : [ or ]';
+  if (SHEET_NAME_FORBIDDEN.test(name)) return 'must not contain \\ / ? * : [ or ]';
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'must not contain a control character';
   if (name.toLowerCase() === 'history') return 'must not be "History", a name Excel reserves';
