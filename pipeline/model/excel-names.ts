@@ -5,18 +5,17 @@
 export const WORKBOOK_SHEETS = ['Overview', 'Data', 'Charts', 'Sources', 'About'] as const;
 
 /** Excel's limit for a sheet name. */
-const MAX_SHEET_NAME = 31;
-/** Characters a sheet name cannot hold. */
-const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
+export const MAX_SHEET_NAME = 31;
+/** A sheet name without the characters Excel refuses in one (a pattern the JSON schema carries to editors too). */
+export const SHEET_NAME_CHARACTERS = /^[^\\/?*:[\]]+$/;
 
 /**
- * Why Excel would refuse a sheet name (or ExcelJS change it), or undefined. Excel compares sheet names without
- * regard to case, reserves "History" for its change tracking in any case, and refuses an apostrophe at either
- * end; ExcelJS drops control characters, so two names could become one.
+ * Why Excel would refuse a sheet name (or ExcelJS change it) beyond its length and characters (the schema checks
+ * those with MAX_SHEET_NAME and SHEET_NAME_CHARACTERS), or undefined. Excel reserves "History" for its change
+ * tracking, in any case, and refuses an apostrophe at either end; ExcelJS drops control characters, so two
+ * names could become one.
  */
 export function sheetNameProblem(name: string): string | undefined {
-  if (name.length > MAX_SHEET_NAME) return `must be at most ${MAX_SHEET_NAME} characters (an Excel sheet name)`;
-  if (SHEET_NAME_FORBIDDEN.test(name)) return 'must not contain \\ / ? * : [ or ]';
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'must not contain a control character';
   if (name.toLowerCase() === 'history') return 'must not be "History", a name Excel reserves';
