@@ -38,8 +38,9 @@ function uniqueExcelNames(entries: ExcelNamed[], report: Report): void {
   const seen = new Map<string, { what: string; name: string }>([DATA_POINTS_TABLE, SOURCES_TABLE].map((name) => [name.toLowerCase(), { what: fixed, name }]));
   for (const [name, what, yaml, path] of entries) {
     const other = seen.get(name.toLowerCase());
-    if (other && other.name !== name) report(diagnostic('BP810', { file: yaml.file, ...yaml.locate(path) }, { what, other: other.what, name }));
-    else if (other?.what === fixed) report(diagnostic('BP810', { file: yaml.file, ...yaml.locate(path) }, { what, other: fixed, name }));
+    if (other && (other.name !== name || other.what === fixed)) {
+      report(diagnostic('BP810', { file: yaml.file, ...yaml.locate(path) }, { what, name, other: other.what, otherName: other.name }));
+    }
     if (!other) seen.set(name.toLowerCase(), { what, name });
   }
 }
