@@ -112,6 +112,12 @@ export interface Artifact {
   retentionDays: string;
 }
 
+/** The changes section: diff's Markdown, or its stderr quoted in a fence when it failed (stderr is not Markdown). */
+export function diffChanges({ status, stdout, stderr }: { status: number | null; stdout: string; stderr: string }): string {
+  if (status === 0) return stdout;
+  return `**briefpress diff failed** (exit code ${status ?? 'none: it was killed'}):\n\n${markdownCodeBlock(stderr.trimEnd())}\n`;
+}
+
 /** The job summary: Markdown, failure first, then what was built, the artifact and the changes (`diff`). */
 export function shardSummary(report: ShardReport | undefined, artifact: Artifact, changes: string): string {
   const [index, count] = (report?.shard ?? '?/?').split('/');
@@ -158,7 +164,7 @@ async function main(command: string | undefined): Promise<number> {
     case 'summary': {
       const report = existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as ShardReport) : undefined;
       const diff = spawnSync(COMPILED_CLI[0]!, [...COMPILED_CLI.slice(1), 'diff', '.previous', 'output', '--format', 'markdown'], { encoding: 'utf8' });
-      const changes = diff.status === 0 ? diff.stdout : `briefpress diff failed: ${diff.stderr}`;
+      const changes = diffChanges(diff);
       const artifact = { name: env.ARTIFACT_NAME ?? '', url: env.ARTIFACT_URL ?? '', retentionDays: env.ARTIFACT_RETENTION_DAYS ?? '?' };
       const summary = shardSummary(report, artifact, changes);
       if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summary);

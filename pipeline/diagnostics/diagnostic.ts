@@ -112,7 +112,7 @@ function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<str
       const gutter = String(d.line).padStart(5);
       // Tabs stay tabs under the excerpt, so the caret lines up however the terminal renders them.
       const lead = sourceLine.slice(0, Math.max(0, d.column - 1)).replace(/[^\t]/g, ' ');
-      lines.push(`${gutter} | ${sourceLine}`);
+      lines.push(`${gutter} | ${visible(sourceLine)}`);
       lines.push(`${' '.repeat(gutter.length)} | ${lead}${style.caret('^')}`);
     }
     if (d.hint) lines.push(`  ${style.hint('hint:')} ${d.hint}`);
@@ -120,6 +120,17 @@ function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<str
   }
   lines.push(countLine(diagnostics));
   return lines.join('\n');
+}
+
+/**
+ * A source line as the terminal should show it: each control character but tab as its picture (CR as ␍, ESC as ␛),
+ * one character for one, so the caret keeps its column and no byte of the file moves the cursor or sets a colour.
+ */
+function visible(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)))
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0080-\u009f]/g, '\ufffd');
 }
 
 /**

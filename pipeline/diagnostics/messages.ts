@@ -450,6 +450,12 @@ export const messages = {
     message: ({ char, codePoint }) => `the character ${char ? `"${char}" ` : ''}(${codePoint}) is in no font briefpress ships: each reader's machine would draw it with a font of its own, or not at all`,
     hint: 'Write it another way (a word, or a character the fonts have: IBM Plex Sans covers Latin with its extensions, Greek, Cyrillic, arrows, comparison and math signs, check marks and fractions; docs/authoring.md lists them), or remove it.',
   }),
+  BP810: entry<{ what: string; name: string; other: string; otherName: string }>({
+    severity: 'error',
+    title: 'excel-name-taken',
+    message: ({ what, name, other, otherName }) => `${what} becomes the workbook name "${name}" and ${other} "${otherName}": one name to Excel, which compares names without regard to case, so one would stand for the other`,
+    hint: 'Rename one of the ids (a data point id becomes a defined name; a table id, with "tbl_", a table name).',
+  }),
 } as const;
 
 export type MessageCode = keyof typeof messages;

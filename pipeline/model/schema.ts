@@ -2,6 +2,7 @@
 // in schema/ that editors use (`npm run schema` writes them; a test fails when they drift from this file).
 // Each file of a briefing folder has a schema here; docs/data-format.md documents them.
 import { z } from 'zod';
+import { MAX_SHEET_NAME, SHEET_NAME_CHARACTERS, sheetNameProblem } from './excel-names.js';
 import { LIMITS } from './limits.js';
 
 // zod compiles a parser per object schema with `new Function` on its first use, which pays off over many more
@@ -176,8 +177,13 @@ const tableColumnSchema = z.discriminatedUnion('type', [
 export const tableFileSchema = z.strictObject({
   id: slug.describe('Table id, placed in a section with ::table[id].'),
   title: text.describe('Title, shown as "Table N. title".'),
-  sheet: z.string().trim().min(1).max(31, 'must be at most 31 characters (an Excel sheet name)')
-    .regex(/^[^\\/?*:[\]]+$/, 'must not contain \\ / ? * : [ or ]').describe('Name of its workbook sheet, at most 31 characters; unique in the briefing.'),
+  sheet: z.string().trim().min(1).max(MAX_SHEET_NAME, `must be at most ${MAX_SHEET_NAME} characters (an Excel sheet name)`)
+    .regex(SHEET_NAME_CHARACTERS, 'must not contain \\ / ? * : [ or ]')
+    .superRefine((name, ctx) => {
+      const problem = sheetNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe('Name of its workbook sheet, at most 31 characters, not "History", no control character or apostrophe at either end; unique in the briefing (case aside).'),
   caption: text.describe('Caption under the table.'),
   source: z.array(slug).min(1).optional().describe('Keys of the sources of its figures, printed under it; figures in cells bind to them.'),
   key: z.string().min(1).describe('Id of the column that identifies a row.'),

@@ -109,7 +109,11 @@ function serve(request: IncomingMessage, response: ServerResponse, { state, clie
   };
   if (![`${HOST}:${port()}`, `localhost:${port()}`].includes(request.headers.host ?? '')) return text(403, `the preview answers only at http://${HOST}:${port()}/`);
   if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'the preview only serves GET');
-  const { pathname, searchParams } = new URL(request.url ?? '/', `http://${HOST}`);
+  // Only a path is a target here (origin-form): "//x" would read as a host to new URL, which throws on "//",
+  // and an absolute or "*" target names no page of this server.
+  const target = request.url ?? '/';
+  if (!target.startsWith('/')) return text(400, 'the preview answers only requests for a path, such as /');
+  const { pathname, searchParams } = new URL(`http://${HOST}${target}`);
 
   if (pathname === EVENTS_PATH) {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });

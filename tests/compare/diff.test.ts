@@ -201,4 +201,24 @@ describe('briefpress diff', () => {
     expect(broken.status).toBe(2);
     expect(broken.stderr).toContain('is not a briefpress manifest: it lacks "briefing", "inputs" or "outputs"');
   });
+
+  it('a manifest of the right outline but the wrong shape inside is one line, exit 2, never a stack trace (issue 31)', async () => {
+    const malformed: [string, (m: Record<string, any>) => void][] = [
+      ['inputs-not-files', (m) => (m.inputs = [1])],
+      ['content-null', (m) => (m.content = null)],
+      ['data-points-not-a-list', (m) => (m.content.dataPoints = 5)],
+      ['unknown-unit', (m) => (m.content.dataPoints[0].unit = 'furlong')],
+      ['value-not-a-number', (m) => (m.content.dataPoints[0].value = '6.1')],
+      ['output-without-a-name', (m) => (m.outputs = [{ sha256: 'x' }])],
+      ['warnings-not-a-list', (m) => (m.content.warnings = {})],
+    ];
+    for (const [name, spoil] of malformed) {
+      const manifest = JSON.parse(JSON.stringify(next));
+      spoil(manifest);
+      writeFileSync(join(dir, `${name}.json`), JSON.stringify(manifest));
+      const run = await briefpress(['diff', join(dir, 'old', ID, 'manifest.json'), join(dir, `${name}.json`), '--format', 'markdown']);
+      expect(run.status, `${name}: ${run.stderr}`).toBe(2);
+      expect(run.stderr, name).toMatch(/^briefpress: \S+\.json is not a briefpress manifest: .+\n$/);
+    }
+  });
 });

@@ -9,7 +9,7 @@ import { diffBuilds } from '../../pipeline/compare/diff.js';
 import { markdownCode, markdownCodeBlock, markdownText } from '../../pipeline/compare/markdown.js';
 import { diffMarkdown } from '../../pipeline/compare/report.js';
 import type { Manifest } from '../../pipeline/model/manifest.js';
-import { shardSummary } from '../../scripts/ci.js';
+import { diffChanges, shardSummary } from '../../scripts/ci.js';
 import { briefpress } from '../support/cli.js';
 
 const HOSTILE = 'x`\n# Injected heading\r\n| a | b |\u2028- [link](https://evil.example) <img src=x>``';
@@ -24,8 +24,9 @@ describe('Markdown from untrusted text', () => {
     const markdown = diffMarkdown(diffBuilds([], [manifest(HOSTILE)]));
     expect(markdown).not.toMatch(/^# Injected/m);
     expect(markdown).not.toMatch(/^\| a \| b \|/m);
-    // As text the link's brackets are escaped; in the code span they are literal.
-    expect(markdown).toContain('\\[link\\](https://evil.example)');
+    // As text the link's brackets are escaped, and the URL's "://" so that GitHub does not link it bare; in the code
+    // span they are literal.
+    expect(markdown).toContain('\\[link\\](https\\://evil.example)');
     expect(structuralLines(markdown).every((line) => !line.includes('Injected') || line.startsWith('| ') || line.startsWith('### '))).toBe(true);
     // Exactly one table row per briefing, with four cells: the pipes inside the id are escaped.
     const row = markdown.split('\n')[2]!;
@@ -38,6 +39,22 @@ describe('Markdown from untrusted text', () => {
     expect(markdownCode('a\nb|c')).toBe('`a b\\|c`');
     expect(markdownText('a\r# b\u2028c')).toBe('a # b c');
     expect(markdownCodeBlock('x\n```\n# y')).toBe('````\nx\n```\n# y\n````');
+  });
+
+  it('text opens no autolink and no strikethrough under GitHub\'s renderer (issue 31)', () => {
+    // GFM links "http(s)://…" and "www.…" and e-mail addresses without brackets, and strikes ~~…~~ (and ~…~).
+    expect(markdownText('see https://evil.example/x and WWW.evil.example, write to a.b@evil.example, ~~gone~~ ~old~'))
+      .toBe('see https\\://evil.example/x and WWW\\.evil.example, write to a.b\\@evil.example, \\~\\~gone\\~\\~ \\~old\\~');
+    // Ordinary text is left as it was written.
+    expect(markdownText('Q3: 5.4 % (www is fine), ftp at 10:30')).toBe('Q3: 5.4 % (www is fine), ftp at 10:30');
+  });
+
+  it('the CI summary quotes a failed diff\'s stderr in a fence, not as Markdown (issue 31)', () => {
+    const stderr = 'briefpress: .previous/x/manifest.json is not a briefpress manifest: "briefing" ~~x~~\n# Injected https://evil.example\n';
+    expect(diffChanges({ status: 2, stdout: '', stderr })).toBe(
+      '**briefpress diff failed** (exit code 2):\n\n```\nbriefpress: .previous/x/manifest.json is not a briefpress manifest: "briefing" ~~x~~\n# Injected https://evil.example\n```\n',
+    );
+    expect(diffChanges({ status: 0, stdout: '## Changes\n', stderr: '' })).toBe('## Changes\n');
   });
 
   it('the CI job summary escapes ids and the build output it quotes', () => {

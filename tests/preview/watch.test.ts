@@ -143,6 +143,19 @@ describe('watch', () => {
     await server?.close();
   });
 
+  it('answers any request target with a status, never a crash ("GET //" threw an uncaught TypeError, issue 31)', async () => {
+    const { port } = new URL(server.url);
+    const status = (path: string) => new Promise<number>((resolve, reject) => {
+      request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}` } }, (res) => resolve(res.statusCode!)).on('error', reject).end();
+    });
+    expect(await status('//')).toBe(404);
+    expect(await status('//evil.example/')).toBe(404);
+    expect(await status('/%')).toBe(404);
+    expect(await status('http://127.0.0.1/')).toBe(400);
+    expect(await status('*')).toBe(400);
+    expect((await fetch(server.url)).status).toBe(200);
+  }, 10_000);
+
   it('serves the preview on 127.0.0.1 only', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const response = await fetch(server.url);

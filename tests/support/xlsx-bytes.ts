@@ -3,9 +3,9 @@
 // No binary fixture is committed; each test writes what it needs.
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
-/** A cell: text (always stored as text, "20" too), a number, true/false, a date (YYYY-MM-DD, formatted as a
- * date), a formula with or without a saved value, or empty. */
-type CellSpec = string | number | boolean | null | { date: string } | { formula: string; value?: number };
+/** A cell: text (always stored as text, "20" too), a number, true/false, a date (YYYY-MM-DD, or the serial number
+ * stored, for one no calendar holds; formatted as a date), a formula with or without a saved value, or empty. */
+type CellSpec = string | number | boolean | null | { date: string | number } | { formula: string; value?: number };
 
 export interface SheetSpec {
   name: string;
@@ -34,7 +34,7 @@ function cellXml(cell: CellSpec, ref: string): string {
   if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`;
   if (typeof cell === 'boolean') return `<c r="${ref}" t="b"><v>${cell ? 1 : 0}</v></c>`;
   if ('date' in cell) {
-    const serial = (Date.parse(`${cell.date}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    const serial = typeof cell.date === 'number' ? cell.date : (Date.parse(`${cell.date}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
     return `<c r="${ref}" s="1"><v>${serial}</v></c>`;
   }
   return `<c r="${ref}"><f>${escape(cell.formula)}</f>${cell.value === undefined ? '' : `<v>${cell.value}</v>`}</c>`;

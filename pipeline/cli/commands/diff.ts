@@ -8,6 +8,7 @@ import { diffMarkdown, diffText } from '../../compare/report.js';
 import { CliError, EXIT } from '../../diagnostics/errors.js';
 import type { Command } from '../command.js';
 import type { Manifest } from '../../model/manifest.js';
+import { manifestProblem } from '../../model/manifest-shape.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 /** With --exit-code, as git diff: 1 when the builds differ; anything that stops the comparison exits 2. */
@@ -81,8 +82,10 @@ async function readManifest(file: string): Promise<Manifest> {
     throw new CliError(`${file} is not a briefpress manifest: ${reason}`, EXIT.usage);
   }
   const { briefing, inputs, outputs } = (manifest ?? {}) as Partial<Manifest>;
-  if (typeof briefing !== 'string' || !Array.isArray(inputs) || !Array.isArray(outputs)) {
+  if (briefing === undefined || inputs === undefined || outputs === undefined) {
     throw new CliError(`${file} is not a briefpress manifest: it lacks "briefing", "inputs" or "outputs"`, EXIT.usage);
   }
+  const problem = manifestProblem(manifest);
+  if (problem) throw new CliError(`${file} is not a briefpress manifest: ${problem}`, EXIT.usage);
   return manifest as Manifest;
 }

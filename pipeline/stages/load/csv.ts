@@ -44,6 +44,14 @@ export function parseCsv(file: string, text: string): { table?: CsvTable; diagno
     const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
     return { diagnostics: [diagnostic('BP806', { file, line: LIMITS.csvLines + 1, column: 1 }, { what: 'the number of lines of the CSV file', actual: lines, limit: LIMITS.csvLines })] };
   }
+  // A carriage return alone ends a line for csv-parse but not for cellPositions (nor most editors' line count), so
+  // the two would disagree about which cell is where: refused where it first stands.
+  const loneReturn = text.search(/\r(?!\n)/);
+  if (loneReturn >= 0) {
+    const before = text.slice(0, loneReturn);
+    const at = { file, line: before.split('\n').length, column: loneReturn - before.lastIndexOf('\n') };
+    return { diagnostics: [diagnostic('BP007', at, { reason: 'a line ends in a carriage return alone (classic Mac OS line ends); save it with LF or CRLF line ends' })] };
+  }
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   if (!firstLine.includes(',') && firstLine.includes(';')) {
     return { diagnostics: [diagnostic('BP007', { file, line: 1, column: firstLine.indexOf(';') + 1 }, { reason: 'its values are separated by semicolons, not commas' })] };

@@ -84,6 +84,10 @@ function cellValue(value: CellValue): Read {
   if (typeof value === 'string') return { text: value, kind: 'text' };
   if (typeof value === 'boolean') return { text: String(value), kind: 'boolean' };
   if (value instanceof Date) {
+    // ExcelJS turns any serial number of a date-formatted cell into a Date, 1e20 into an invalid one; Excel's own
+    // calendar runs from 1900 to 9999.
+    const year = value.getUTCFullYear();
+    if (!(year >= 1900 && year <= 9999)) return { problem: 'holds a date outside Excel\'s calendar (1900 to 9999): a number formatted as a date?' };
     const iso = value.toISOString();
     return { text: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso, kind: 'date' };
   }

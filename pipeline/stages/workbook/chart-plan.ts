@@ -9,7 +9,7 @@ import type { ChartRow } from '../../model/chart-spec.js';
 import { excelNumberFormat, scaleFactor, storedValue } from '../../model/units.js';
 import { literalSequence, parse, test, translate, Untranslatable, type Term } from './chart-expr.js';
 import { formatFromD3 } from './formats.js';
-import { excelName } from './layout.js';
+import { excelName } from '../../model/excel-names.js';
 
 /** Stands in a cell's formula for the address of its row's category cell, which the sheet knows. */
 export const CATEGORY_REF = '\u0001';

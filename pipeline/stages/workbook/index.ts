@@ -51,7 +51,7 @@ export async function buildWorkbook({ briefing, charts, build, pageSize }: Workb
     drawings: [],
     pictures: [],
   };
-  const tables = tableSheets(briefing, [OVERVIEW_SHEET, ...SHEETS.map((sheet) => sheet.name)]);
+  const tables = tableSheets(briefing);
   const sheets = [...tables, ...SHEETS].filter((sheet) => sheet.include?.(context) ?? true);
   context.contents = sheets.map((sheet) => ({ name: sheet.name, about: sheet.about(context) }));
   writeOverview(workbook.addWorksheet(OVERVIEW_SHEET), context);

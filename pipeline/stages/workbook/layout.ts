@@ -39,17 +39,6 @@ export function sheetLink(label: string, sheetName: string, cell = 'A1'): CellVa
   return { text: text(label), hyperlink: `#'${sheetName.replace(/'/g, "''")}'!${cell}` };
 }
 
-/**
- * A data point's Excel name: the id's words capitalised and joined by "_" (ai-market-cagr-2023-2030 →
- * Ai_Market_Cagr_2023_2030; Excel names ignore case). Names that would start with a digit or read as a cell
- * reference (ab12, r1c1) get a "DP_" prefix.
- */
-export function excelName(id: string): string {
-  const name = id.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('_');
-  const unsafe = /^\d/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*([Cc]\d*)?$/.test(name);
-  return (unsafe ? `DP_${name}` : name).slice(0, 255);
-}
-
 /** A native Excel table with its header on row `top`: styled header with filter buttons, banded rows, wrapped text. */
 export function addTable(sheet: Worksheet, name: string, top: number, headers: string[], rows: CellValue[][]): void {
   sheet.addTable({

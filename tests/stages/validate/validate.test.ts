@@ -127,6 +127,13 @@ describe('validate', () => {
     );
   });
 
+  it('excerpts a line holding control characters as visible pictures, the caret still under its column', () => {
+    // A CSV line ended by a carriage return alone (BP007) would otherwise send the terminal back to column 1.
+    const file = 'data/x/t.csv';
+    const text = formatDiagnostics([diagnostic('BP007', { file, line: 1, column: 4 }, { reason: 'r' })], new Map([[file, 'a,b\rc,d\u001b[2J\n']]));
+    expect(text.split('\n').slice(1, 3)).toEqual(['    1 | a,b\u240dc,d\u241b[2J', '      |    ^']);
+  });
+
   it('prints a diagnostic in a workbook cell as file:Sheet!C7 in every format, and the others as before', () => {
     const file = 'data/x/survey.xlsx';
     const inCell = diagnostic('BP011', { file, line: 7, column: 3, cell: 'Results!C7' }, { reason: 'holds the error #REF!' });

@@ -13,7 +13,7 @@ import { storedValue } from '../../../pipeline/model/units.js';
 import { drawnCharts } from '../../support/stages.js';
 import { buildWorkbook as workbookStage, type WorkbookInput } from '../../../pipeline/stages/workbook/index.js';
 import { formatFromD3, qualifiedFormat } from '../../../pipeline/stages/workbook/formats.js';
-import { excelName } from '../../../pipeline/stages/workbook/layout.js';
+import { excelName, WORKBOOK_SHEETS } from '../../../pipeline/model/excel-names.js';
 import { changedBriefing, loadDefaultBriefing } from '../../support/default-briefing.js';
 import { readWithOpenpyxl, type OpenpyxlBook } from '../../support/openpyxl.js';
 
@@ -83,6 +83,8 @@ async function convert(dir: string, file: string, filter: string): Promise<void>
 describe('workbook', () => {
   it('has the sheets in order and opens on the Overview', () => {
     expect(book.SheetNames).toEqual(SHEETS);
+    // Validation keeps table sheets off the workbook's own (BP507) by this list; the stage writes names as they are.
+    expect(book.SheetNames.filter((name) => name !== ROLES_SHEET)).toEqual([...WORKBOOK_SHEETS]);
     expect(part('xl/workbook.xml')).toContain('activeTab="0"');
   });
 
@@ -340,12 +342,12 @@ describe('workbook', () => {
       meta: { ...briefing.meta, title: 'Risk & Reward' },
       sources: briefing.briefing.sources.map((s) => (s.key === 'mckinsey-2024' ? { ...s, title: 'The report', url: 'https://example.com/report' } : s)),
       sourcesEditorialNote: undefined,
-      tables: [table!, { ...table!, id: 'more-roles', title: 'Key AI cybersecurity roles created or transformed, continued', rows: table!.rows.slice(0, 1) }],
+      tables: [table!, { ...table!, id: 'more-roles', sheet: 'More roles', title: 'Key AI cybersecurity roles created or transformed, continued', rows: table!.rows.slice(0, 1) }],
     }, { charts: [] });
     const changedBook = read(data);
-    // Both titles cut to the same 26 characters; the second sheet is numbered to stay unique.
-    expect(changedBook.SheetNames).toEqual(['Overview', ROLES_SHEET, `${ROLES_SHEET} (2)`, 'Data', 'Sources', 'About']);
-    expect(column(`${ROLES_SHEET} (2)`, 'A', changedBook)).toEqual(['Table 2. Key AI cybersecurity roles created or transformed, continued', `${table!.caption} Sources: [2], [3], [4].`, 'Role', ROLES[0]]);
+    // Each sheet named as its table says (validation keeps the names apart, BP507).
+    expect(changedBook.SheetNames).toEqual(['Overview', ROLES_SHEET, 'More roles', 'Data', 'Sources', 'About']);
+    expect(column('More roles', 'A', changedBook)).toEqual(['Table 2. Key AI cybersecurity roles created or transformed, continued', `${table!.caption} Sources: [2], [3], [4].`, 'Role', ROLES[0]]);
     expect(part('xl/tables/table2.xml', data)).toMatch(/name="tbl_More_Roles" displayName="tbl_More_Roles" ref="A3:C4"/);
     const mckinsey = column('Sources', 'J', changedBook).indexOf('mckinsey-2024') + 1;
     expect(cell('Sources', `C${mckinsey}`, changedBook).v).toBe('The report');

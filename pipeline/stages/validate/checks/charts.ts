@@ -1,6 +1,8 @@
 // A chart draws existing data points (BP304), sets no data of its own (BP403), encodes only fields its data has
 // (BP402), names real mark types and compiles (BP401), and Vega-Lite does not warn about it (BP404). The
-// compiler's own words are reported, at the spec.
+// compiler's own words are reported, at the spec. Every expression of the compiled Vega spec must parse, as the
+// build parses them (BP401): Vega-Lite writes titles into expressions without escaping a backslash.
+import { parseExpression } from 'vega-expression';
 import { diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { PathSegment, YamlSource } from '../../../diagnostics/yaml-source.js';
 import { closest } from '../../../diagnostics/suggest.js';
@@ -56,12 +58,16 @@ function checkChart(chart: ChartDefinition, yaml: YamlSource, { dataPointIds, da
   }, () => undefined);
   const spec = buildVegaLiteSpec(chart, rows, description, { valueLabels: false });
   const verdict = compilerVerdict(spec);
-  if ('error' in verdict) return report(diagnostic('BP401', at(['spec'], 'key'), { chart: chart.id, reason: verdict.error }));
+  if ('error' in verdict) {
+    // An expression Vega-Lite wrote from the author's text: the first text with a backslash is the likely culprit.
+    const where = verdict.inExpression ? backslashes(chart.spec, ['spec'])[0] : undefined;
+    return report(diagnostic('BP401', where ? at(where) : at(['spec'], 'key'), { chart: chart.id, reason: verdict.error }));
+  }
   for (const reason of verdict.warnings) report(diagnostic('BP404', at(['spec'], 'key'), { chart: chart.id, reason }));
 }
 
 /** What Vega-Lite says about a spec: the error that stops it, or its warnings. */
-type Verdict = { error: string } | { warnings: string[] };
+type Verdict = { error: string; inExpression?: boolean } | { warnings: string[] };
 
 /**
  * Compiling takes Vega-Lite ~3 ms a chart, most of what validating a briefing costs, and the same specs come back
@@ -78,14 +84,41 @@ function compilerVerdict(spec: Parameters<typeof compileChart>[0]): Verdict {
   const warnings = new Set<string>();
   let verdict: Verdict;
   try {
-    compileChart(spec, (message) => warnings.add(message));
-    verdict = { warnings: [...warnings] };
+    const unreadable = unparsedExpression(compileChart(spec, (message) => warnings.add(message)));
+    verdict = unreadable ? { error: unreadable, inExpression: true } : { warnings: [...warnings] };
   } catch (error) {
     verdict = { error: (error as Error).message };
   }
   if (verdicts.size >= VERDICTS_KEPT) verdicts.delete(verdicts.keys().next().value!);
   verdicts.set(key, verdict);
   return verdict;
+}
+
+/** Keys under which a compiled Vega spec holds an expression. */
+const EXPRESSION_KEYS = new Set(['signal', 'expr', 'update', 'test']);
+
+/** Why the first expression of a compiled Vega spec that does not parse fails, or undefined. */
+function unparsedExpression(node: unknown): string | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  for (const [key, value] of Object.entries(node)) {
+    if (typeof value === 'string' && EXPRESSION_KEYS.has(key)) {
+      try {
+        parseExpression(value);
+      } catch {
+        return `Vega-Lite makes an expression of the chart's text that Vega cannot read (${value.slice(0, 80)}…): a backslash in a title or label?`;
+      }
+    }
+    const inner = unparsedExpression(value);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The paths of the spec's strings that hold a backslash. */
+function backslashes(node: unknown, path: PathSegment[]): PathSegment[][] {
+  if (typeof node === 'string') return node.includes('\\') ? [path] : [];
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) => backslashes(value, [...path, Array.isArray(node) ? Number(key) : key]));
 }
 
 /** Field names that transforms create (`as`, flatten, fold, …), anywhere in the spec. */

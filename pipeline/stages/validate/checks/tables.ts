@@ -4,14 +4,13 @@
 // its own (BP507).
 import { diagnostic } from '../../../diagnostics/diagnostic.js';
 import { closest } from '../../../diagnostics/suggest.js';
+import { WORKBOOK_SHEETS } from '../../../model/excel-names.js';
 import type { TableColumn } from '../../../model/schema.js';
 import type { ValidationContext } from '../context.js';
 
-/** Sheets every workbook has: a table may not take their names. */
-const FIXED_SHEETS = ['Overview', 'Data', 'Charts', 'Sources', 'About'];
 
 export function checkTables({ tables, sourceKeys, dataPointIds, report }: ValidationContext): void {
-  const sheets = new Map(FIXED_SHEETS.map((name) => [name.toLowerCase(), `the workbook's ${name} sheet`]));
+  const sheets = new Map(WORKBOOK_SHEETS.map((name) => [name.toLowerCase(), `the workbook's ${name} sheet`]));
   for (const { yaml, table } of tables) {
     if (!table) continue;
     const at = (...path: (string | number)[]) => ({ file: yaml.file, ...yaml.locate(path) });

@@ -4,7 +4,8 @@
 // then those for filtering and formulas (ID, Excel name, dates, source number), which fitting twelve columns to
 // a page would shrink the text for: the print area stops before them.
 import { excelNumberFormat, storedValue } from '../../../model/units.js';
-import { addTable, excelName, finishSheet, fitColumns, label, sheetLink, text } from '../layout.js';
+import { DATA_POINTS_TABLE, excelName } from '../../../model/excel-names.js';
+import { addTable, finishSheet, fitColumns, label, sheetLink, text } from '../layout.js';
 import { DATA_SHEET, sourceRow, SOURCES_SHEET, type SheetWriter } from '../sheet.js';
 
 const COLUMNS = ['Label', 'Value', 'Unit', 'Qualifier', 'Period', 'Source', 'Note', 'ID', 'Excel name', 'Period start', 'Period end', 'Source no.'];
@@ -19,7 +20,7 @@ export const dataSheet: SheetWriter = {
     const { briefing, workbook } = context;
     // A period the source gives no dates for leaves its date cells blank.
     const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-    addTable(sheet, 'tbl_DataPoints', 1, COLUMNS, briefing.dataPoints.map((point) => {
+    addTable(sheet, DATA_POINTS_TABLE, 1, COLUMNS, briefing.dataPoints.map((point) => {
       const source = briefing.sourcesByKey.get(point.source)!;
       return [
         text(point.label), storedValue(point, point.value), point.currency ? `${point.unit} (${point.currency})` : point.unit,

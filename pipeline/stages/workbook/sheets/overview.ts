@@ -7,7 +7,8 @@ import { briefingDate } from '../../../model/dates.js';
 import type { ResolvedBriefing, ResolvedKeyFigure } from '../../../model/resolved.js';
 import { excelNumberFormat, storedValue } from '../../../model/units.js';
 import { briefingDateFormat, qualifiedFormat } from '../formats.js';
-import { BOLD, excelName, finishSheet, fitColumns, HEADING, label, mergedParagraph, sheetLink, styleHeader, text } from '../layout.js';
+import { excelName } from '../../../model/excel-names.js';
+import { BOLD, finishSheet, fitColumns, HEADING, label, mergedParagraph, sheetLink, styleHeader, text } from '../layout.js';
 import { sourceRow, SOURCES_SHEET, type SheetContext } from '../sheet.js';
 
 export const OVERVIEW_SHEET = 'Overview';

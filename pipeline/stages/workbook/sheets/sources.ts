@@ -1,6 +1,7 @@
 // Sources: numbered as in the PDF, with the sections citing each and the data points it is the source of. As on
 // Data, the columns a reader prints come first, then the key and the data point ids, for filtering.
 import { briefingDate } from '../../../model/dates.js';
+import { SOURCES_TABLE } from '../../../model/excel-names.js';
 import { briefingDateFormat } from '../formats.js';
 import { addTable, finishSheet, fitColumns, text } from '../layout.js';
 import { SOURCES_SHEET, type SheetWriter } from '../sheet.js';
@@ -14,7 +15,7 @@ export const sourcesSheet: SheetWriter = {
   write(sheet, context) {
     const { briefing } = context;
     const lines = (values: string[]) => (values.length ? text(values.join('\n')) : null);
-    addTable(sheet, 'tbl_Sources', 1, COLUMNS, briefing.sources.map((source) => [
+    addTable(sheet, SOURCES_TABLE, 1, COLUMNS, briefing.sources.map((source) => [
       source.number, text(source.publisher), source.title ? text(source.title) : null, briefingDate(source.date),
       source.url ? { text: text(source.url), hyperlink: source.url } : null,
       source.accessed ? briefingDate(source.accessed) : null, source.reportsOn ?? null,
