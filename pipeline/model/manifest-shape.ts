@@ -35,7 +35,7 @@ const part = z.looseObject({ id: z.string(), title: z.string(), sha256: z.string
 
 const warning = z.looseObject({ file: z.string(), line: count, column: count, code: z.string(), message: z.string() });
 
-export const manifestShape = z.looseObject({
+const manifestShape = z.looseObject({
   briefing: z.string(),
   inputs: z.array(z.looseObject({ path: z.string(), sha256: z.string(), bytes: count })),
   outputs: z.array(z.looseObject({ file: z.string(), mediaType: z.string(), sha256: z.string(), bytes: count })),
